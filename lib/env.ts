@@ -1,0 +1,56 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+// Every setting the studio reads from its environment, validated once. Nothing else
+// reads process.env for these, so a wrong value fails start-up instead of a request.
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+const envSchema = z.object({
+  VENICE_API_KEY: optionalText,
+  VENICE_API_BASE: z.url({ protocol: /^https?$/ }).default("https://api.venice.ai/api/v1"),
+  DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }).optional(),
+  ),
+  DATA_DIR: z.string().min(1).default("data"),
+  STORAGE_DIR: optionalText,
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SIM_SPEED: z.coerce.number().positive().max(1000).default(1),
+  SIM_FAULTS: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+});
+
+export type Env = ReturnType<typeof resolveEnv>;
+
+export class EnvError extends Error {}
+
+/** Parses an environment; throws EnvError whose message is one line naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>) {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new EnvError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  return resolveEnv(result.data);
+}
+
+function resolveEnv(parsed: z.infer<typeof envSchema>) {
+  const dataDir = path.resolve(parsed.DATA_DIR);
+  return {
+    ...parsed,
+    DATA_DIR: dataDir,
+    STORAGE_DIR: path.resolve(parsed.STORAGE_DIR ?? path.join(dataDir, "storage")),
+    mode: parsed.VENICE_API_KEY ? ("venice" as const) : ("demo" as const),
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

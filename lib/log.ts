@@ -1,0 +1,31 @@
+import "server-only";
+import pino from "pino";
+import { env } from "@/lib/env";
+
+// Structured JSON logs. Secrets are kept out twice: by key (redact) and by value (the
+// Venice key is scrubbed from every line written, wherever it might have slipped in).
+export function createLogger(opts: { level: string; secrets: (string | undefined)[] }, destination?: pino.DestinationStream) {
+  const secrets = opts.secrets.filter((secret): secret is string => Boolean(secret && secret.length >= 4));
+  return pino(
+    {
+      level: opts.level,
+      base: { app: "venice-studio" },
+      redact: {
+        paths: ["authorization", "*.authorization", "headers.authorization", "apiKey", "*.apiKey", "password", "*.password"],
+        censor: "[redacted]",
+      },
+      hooks: {
+        streamWrite: (line) => secrets.reduce((text, secret) => text.replaceAll(secret, "[redacted]"), line),
+      },
+    },
+    destination,
+  );
+}
+
+let logger: pino.Logger | undefined;
+
+export function log(): pino.Logger {
+  const { LOG_LEVEL, VENICE_API_KEY, DATABASE_URL } = env();
+  logger ??= createLogger({ level: LOG_LEVEL, secrets: [VENICE_API_KEY, DATABASE_URL && new URL(DATABASE_URL).password] });
+  return logger;
+}

@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "../../lib/db/migrate";
+import { diffSchemas } from "../../scripts/prisma6-diff";
+import { createEmptyDatabase, createTestDatabase, withClient, type TestDatabase } from "../support/database";
+
+const databases: TestDatabase[] = [];
+afterAll(() => Promise.all(databases.map((db) => db.drop())));
+
+async function track(database: Promise<TestDatabase>) {
+  const db = await database;
+  databases.push(db);
+  return db;
+}
+
+/** Everything about a database's shape that Prisma's schema decides. */
+async function describeSchema(url: string) {
+  return withClient(url, async (client) => {
+    const query = async (sql: string) => (await client.query(sql)).rows;
+    return {
+      columns: await query(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default,
+          character_maximum_length, numeric_precision, numeric_scale
+        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+        ORDER BY table_name, column_name`),
+      indexes: await query(`SELECT tablename, indexname, indexdef FROM pg_indexes
+        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`),
+      constraints: await query(`SELECT conrelid::regclass::text AS table_name, conname, contype, pg_get_constraintdef(oid) AS def
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+        ORDER BY conname`),
+      enums: await query(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
+    };
+  });
+}
+
+describe("migration runner", () => {
+  it("gives a fresh database exactly the shape of prisma/schema.prisma", async () => {
+    const migrated = await track(createTestDatabase());
+    const reference = await track(createEmptyDatabase());
+    // Prisma's own SQL for building schema.prisma from nothing is the reference shape.
+    const sql = await diffSchemas("empty", path.join(process.cwd(), "prisma", "schema.prisma"));
+    await withClient(reference.url, (client) => client.query(sql));
+
+    const expected = await describeSchema(reference.url);
+    expect(expected.columns.length).toBeGreaterThan(10);
+    expect(await describeSchema(migrated.url)).toEqual(expected);
+  });
+
+  it("records applied migrations the way Prisma does and applies nothing twice", async () => {
+    const db = await track(createEmptyDatabase());
+    const migrations = readMigrations();
+    expect(await applyMigrations(db.url)).toEqual(migrations.map((m) => m.name));
+    expect(await applyMigrations(db.url)).toEqual([]);
+
+    const rows = await withClient(db.url, async (client) =>
+      (await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`)).rows,
+    );
+    expect(rows).toHaveLength(migrations.length);
+    for (const [i, migration] of migrations.entries()) {
+      const sql = await import("node:fs").then((fs) => fs.readFileSync(path.join(MIGRATIONS_DIR, migration.name, "migration.sql")));
+      expect(rows[i].migration_name).toBe(migration.name);
+      expect(rows[i].checksum).toBe(createHash("sha256").update(sql).digest("hex"));
+      expect(rows[i].finished_at).toBeInstanceOf(Date);
+      expect(rows[i].applied_steps_count).toBe(1);
+    }
+  });
+
+  it("lets two instances start at once without applying a migration twice", async () => {
+    const db = await track(createEmptyDatabase());
+    const [first, second] = await Promise.all([applyMigrations(db.url), applyMigrations(db.url)]);
+    expect([...first, ...second].sort()).toEqual(readMigrations().map((m) => m.name));
+  });
+
+  it("refuses a migration that was edited after it was applied", async () => {
+    const db = await track(createEmptyDatabase());
+    const dir = mkdtempSync(path.join(tmpdir(), "studio-migrations-"));
+    cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+    await applyMigrations(db.url, dir);
+    const first = readMigrations(dir)[0]!;
+    writeFileSync(path.join(dir, first.name, "migration.sql"), `${first.sql}\n-- edited`);
+    await expect(applyMigrations(db.url, dir)).rejects.toThrow(/edited after it was applied/);
+  });
+
+  it("rolls back a failing migration and leaves no finished row", async () => {
+    const db = await track(createEmptyDatabase());
+    const dir = mkdtempSync(path.join(tmpdir(), "studio-migrations-"));
+    cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+    const broken = path.join(dir, "99999999999999_broken");
+    await import("node:fs").then((fs) => fs.mkdirSync(broken));
+    writeFileSync(path.join(broken, "migration.sql"), `CREATE TABLE "Partial" (id int);\nSELECT no_such_function();`);
+    await expect(applyMigrations(db.url, dir)).rejects.toThrow(/99999999999999_broken failed/);
+    const partial = await withClient(db.url, async (client) =>
+      (await client.query(`SELECT to_regclass('public."Partial"') AS t`)).rows[0].t,
+    );
+    expect(partial).toBeNull();
+  });
+});
