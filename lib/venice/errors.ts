@@ -1,0 +1,184 @@
+// Every failure of a Venice call becomes one VeniceError: an HTTP error answer, a timeout,
+// a dropped connection, a truncated download or a body that does not match its schema.
+import {
+  contentViolationErrorSchema,
+  detailedErrorSchema,
+  standardErrorSchema,
+  type DetailedError,
+} from "./schemas";
+
+export type VeniceErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "INSUFFICIENT_BALANCE"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONTENT_VIOLATION"
+  | "RATE_LIMITED"
+  | "SERVER_ERROR"
+  | "UNAVAILABLE"
+  | "TIMEOUT"
+  | "TRUNCATED"
+  | "NETWORK"
+  | "INVALID_RESPONSE";
+
+// The only place an HTTP status is turned into a code (statuses from Venice's README).
+const CODE_BY_STATUS: Readonly<Record<number, VeniceErrorCode>> = {
+  400: "BAD_REQUEST",
+  401: "UNAUTHORIZED",
+  402: "INSUFFICIENT_BALANCE",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  422: "CONTENT_VIOLATION",
+  429: "RATE_LIMITED",
+  500: "SERVER_ERROR",
+  502: "UNAVAILABLE",
+  503: "UNAVAILABLE",
+  504: "UNAVAILABLE",
+};
+
+// What a creator is told, and whether trying the same request again can help. Other 4xx
+// answers are never retryable: Venice locks a key out after a burst of failed 4xx requests.
+const CODE_INFO: Readonly<Record<VeniceErrorCode, { userMessage: string; retryable: boolean }>> = {
+  BAD_REQUEST: {
+    userMessage: "Venice did not accept these settings. Check the highlighted fields and try again.",
+    retryable: false,
+  },
+  UNAUTHORIZED: {
+    userMessage: "Venice did not accept the studio's API key, or this model needs a Venice Pro account.",
+    retryable: false,
+  },
+  INSUFFICIENT_BALANCE: {
+    userMessage: "There is not enough Venice balance (or the key's spending limit is reached). Top up at venice.ai and try again.",
+    retryable: false,
+  },
+  FORBIDDEN: {
+    userMessage: "This API key is not allowed to use this model here.",
+    retryable: false,
+  },
+  NOT_FOUND: {
+    userMessage: "Venice no longer has this model or track. It may have expired or already been removed.",
+    retryable: false,
+  },
+  CONTENT_VIOLATION: {
+    userMessage: "The prompt was refused by the content policy. Reword it and try again. You were not charged.",
+    retryable: false,
+  },
+  RATE_LIMITED: {
+    userMessage: "Venice is receiving too many requests from the studio. It will try again shortly.",
+    retryable: true,
+  },
+  SERVER_ERROR: {
+    userMessage: "Venice had a problem on its side. It will try again shortly.",
+    retryable: true,
+  },
+  UNAVAILABLE: {
+    userMessage: "The model is busy right now. It will try again shortly.",
+    retryable: true,
+  },
+  TIMEOUT: {
+    userMessage: "Venice took too long to answer. It will try again shortly.",
+    retryable: true,
+  },
+  TRUNCATED: {
+    userMessage: "The audio download was cut off before it finished. It will download again.",
+    retryable: true,
+  },
+  NETWORK: {
+    userMessage: "The studio could not reach Venice. Check the server's internet connection.",
+    retryable: true,
+  },
+  INVALID_RESPONSE: {
+    userMessage: "Venice sent an answer the studio does not understand.",
+    retryable: false,
+  },
+};
+
+export const DEFAULT_RETRY_AFTER_MS = 30_000;
+
+type VeniceErrorOptions = {
+  /** HTTP status, or 0 when no complete HTTP answer arrived (timeout, network, truncation). */
+  status: number;
+  /** Developer-facing detail for logs. Never the API key or a raw response body. */
+  message?: string;
+  retryAfterMs?: number;
+  suggestedPrompt?: string;
+  details?: DetailedError["details"];
+  cause?: unknown;
+};
+
+export class VeniceError extends Error {
+  readonly code: VeniceErrorCode;
+  readonly status: number;
+  readonly userMessage: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  readonly suggestedPrompt: string | undefined;
+  readonly details: DetailedError["details"];
+
+  constructor(code: VeniceErrorCode, options: VeniceErrorOptions) {
+    const info = CODE_INFO[code];
+    super(options.message ?? `Venice ${code}${options.status ? ` (HTTP ${options.status})` : ""}`, {
+      cause: options.cause,
+    });
+    this.name = "VeniceError";
+    this.code = code;
+    this.status = options.status;
+    this.userMessage = info.userMessage;
+    this.retryable = info.retryable;
+    this.retryAfterMs = options.retryAfterMs;
+    this.suggestedPrompt = options.suggestedPrompt;
+    this.details = options.details;
+  }
+}
+
+export function codeForStatus(status: number): VeniceErrorCode {
+  const known = CODE_BY_STATUS[status];
+  if (known) return known;
+  if (status >= 500 && status <= 599) return "SERVER_ERROR";
+  if (status >= 400 && status <= 499) return "BAD_REQUEST";
+  return "INVALID_RESPONSE";
+}
+
+// Retry-After is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+export function parseRetryAfterMs(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const MAX_MESSAGE_CHARS = 300;
+
+/** Turns a non-2xx Venice answer into a VeniceError. */
+export function veniceErrorFromResponse(
+  status: number,
+  headers: Headers,
+  bodyText: string,
+  now: number = Date.now(),
+): VeniceError {
+  const code = codeForStatus(status);
+  const body = parseJson(bodyText);
+  const veniceMessage = standardErrorSchema.safeParse(body).data?.error;
+  const retryAfterMs =
+    parseRetryAfterMs(headers.get("retry-after"), now) ??
+    (code === "RATE_LIMITED" ? DEFAULT_RETRY_AFTER_MS : undefined);
+
+  return new VeniceError(code, {
+    status,
+    message: `Venice ${code} (HTTP ${status})${veniceMessage ? `: ${veniceMessage.slice(0, MAX_MESSAGE_CHARS)}` : ""}`,
+    retryAfterMs,
+    suggestedPrompt:
+      code === "CONTENT_VIOLATION" ? contentViolationErrorSchema.safeParse(body).data?.suggested_prompt : undefined,
+    details: code === "BAD_REQUEST" ? detailedErrorSchema.safeParse(body).data?.details : undefined,
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

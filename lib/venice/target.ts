@@ -1,0 +1,33 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-singleton";
+import { createVeniceClient, type VeniceClient } from "@/lib/venice/client";
+import { startVeniceSimulator } from "@/lib/venice-sim/server";
+
+export type VeniceTarget = { baseUrl: string; apiKey: string; mode: "demo" | "venice" };
+
+/**
+ * Where Venice calls go: the real API when VENICE_API_KEY is set, otherwise (demo mode)
+ * the project's simulator, started once per process on a loopback port.
+ */
+export function veniceTarget(): Promise<VeniceTarget> {
+  return processSingleton("venice-target", async () => {
+    const { mode, VENICE_API_BASE, VENICE_API_KEY, SIM_SPEED, SIM_FAULTS } = env();
+    if (mode === "venice") return { baseUrl: VENICE_API_BASE, apiKey: VENICE_API_KEY!, mode };
+    const simulator = await startVeniceSimulator({
+      port: 0,
+      speed: SIM_SPEED,
+      enableFaults: SIM_FAULTS,
+      logger: (line) => log().debug({ simulator: line }, "venice simulator"),
+    });
+    log().info({ url: simulator.url, speed: SIM_SPEED, faults: SIM_FAULTS }, "demo mode: Venice simulator started");
+    return { baseUrl: simulator.url, apiKey: simulator.apiKey, mode };
+  });
+}
+
+/** A client for the current target (Venice, or the simulator in demo mode). */
+export async function veniceClient(): Promise<VeniceClient> {
+  const { baseUrl, apiKey } = await veniceTarget();
+  return createVeniceClient({ baseUrl, apiKey });
+}
