@@ -39,11 +39,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
 }
 
 function resolveEnv(parsed: z.infer<typeof envSchema>) {
-  const dataDir = path.resolve(parsed.DATA_DIR);
+  // turbopackIgnore: these are run-time folders, not files for the build to trace.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR);
   return {
     ...parsed,
     DATA_DIR: dataDir,
-    STORAGE_DIR: path.resolve(parsed.STORAGE_DIR ?? path.join(dataDir, "storage")),
+    STORAGE_DIR: path.resolve(/*turbopackIgnore: true*/ parsed.STORAGE_DIR ?? path.join(dataDir, "storage")),
     mode: parsed.VENICE_API_KEY ? ("venice" as const) : ("demo" as const),
   };
 }

@@ -9,6 +9,9 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Next reads .env itself, but PORT and HOST are needed here first.
 if (existsSync(".env")) process.loadEnvFile?.(".env");
 
+// Next's CLI is run with this Node directly (not through npx), so signals reach the server.
+const NEXT = path.join("node_modules", "next", "dist", "bin", "next");
+
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -37,12 +40,12 @@ const stamp = path.join(".next", "studio-source-hash");
 const hash = sourceHash();
 if (!existsSync(path.join(".next", "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
   console.log("Building the studio (next build)…");
-  run("npx", ["--no-install", "next", "build"]);
+  run(process.execPath, [NEXT, "build"]);
   writeFileSync(stamp, hash);
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn("npx", ["--no-install", "next", "start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], {
+const server = spawn(process.execPath, [NEXT, "start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], {
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -8,7 +8,8 @@ import pg from "pg";
 // same job and writes the same `_prisma_migrations` rows (sha256 checksum of
 // migration.sql), so `prisma migrate status|deploy` still agree on the same database.
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+// turbopackIgnore: read at run time from the working directory, not traced into the build.
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 // Any constant works; Prisma uses a lock too, so two instances never migrate at once.
 const MIGRATION_LOCK = 72707369;
