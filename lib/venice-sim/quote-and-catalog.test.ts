@@ -1,7 +1,7 @@
 // /audio/quote (every pricing shape, tier boundaries, character_count rules) and the
 // catalog served by /models, checked against Venice's own snapshot.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSharedVenice } from "@/tests/support/shared-venice";
 import { SIM_MODELS } from "./catalog";
 import { NO_LIMITS, startSim, stubRender, type SimClient } from "./test-support";
 
@@ -132,7 +132,7 @@ describe("quote validation", () => {
 type SnapshotModel = { id: string; type: string; created: number; model_spec: { name: string; pricing: unknown } };
 
 describe("the catalog", () => {
-  const snapshot = (JSON.parse(readFileSync("/work/shared/venice/static-models.json", "utf8")) as SnapshotModel[]).filter(
+  const snapshot = (JSON.parse(readSharedVenice("static-models.json")) as SnapshotModel[]).filter(
     (m) => m.type === "music",
   );
 

@@ -1,6 +1,5 @@
 // Contract test: every body the studio can send to Venice's /audio endpoints must satisfy
 // Venice's own published request schemas (swagger.yaml, OpenAPI 3.0 → JSON Schema draft-04).
-import { readFileSync } from "node:fs";
 import openapiSchemaToJsonSchema from "@openapi-contrib/openapi-schema-to-json-schema";
 import Ajv from "ajv-draft-04";
 import { parse as parseYaml } from "yaml";
@@ -15,7 +14,8 @@ import {
   quoteAudioRequestSchema,
   retrieveAudioRequestSchema,
 } from "./schemas";
-import { CATALOG_MODELS, SHARED_VENICE_DIR } from "./test-catalog";
+import { readSharedVenice } from "@/tests/support/shared-venice";
+import { CATALOG_MODELS } from "./test-catalog";
 
 const ENDPOINT_SCHEMAS = {
   "/audio/queue": "QueueAudioRequest",
@@ -26,7 +26,7 @@ const ENDPOINT_SCHEMAS = {
 type Endpoint = keyof typeof ENDPOINT_SCHEMAS;
 
 const swagger: { components: { schemas: Record<string, object> } } = parseYaml(
-  readFileSync(new URL("swagger.yaml", SHARED_VENICE_DIR), "utf8"),
+  readSharedVenice("swagger.yaml"),
 );
 const ajv = new Ajv({ allErrors: true });
 const validators = Object.fromEntries(

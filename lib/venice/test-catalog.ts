@@ -1,12 +1,10 @@
 // Test fixtures: the simulator's catalog of Venice's 14 music models (real ids and pricing,
 // capability flags from Venice's documented facts) as the studio parses them, and Venice's own
 // catalog snapshot from ../shared. Only tests import this file.
-import { readFileSync } from "node:fs";
 import { SIM_MODELS } from "@/lib/venice-sim/catalog";
+import { readSharedVenice } from "@/tests/support/shared-venice";
 import { capabilities, type ModelCapabilities } from "./capabilities";
 import { musicModelSchema, type MusicModel } from "./schemas";
-
-export const SHARED_VENICE_DIR = new URL("../../../shared/venice/", import.meta.url);
 
 export const CATALOG_MODELS: MusicModel[] = SIM_MODELS.map((model) => musicModelSchema.parse(model));
 
@@ -22,7 +20,7 @@ export function catalogCapabilities(id: string): ModelCapabilities {
 
 /** The `type: "music"` entries of Venice's static-models.json snapshot, parsed. */
 export function staticMusicModels(): MusicModel[] {
-  const all: unknown = JSON.parse(readFileSync(new URL("static-models.json", SHARED_VENICE_DIR), "utf8"));
+  const all: unknown = JSON.parse(readSharedVenice("static-models.json"));
   if (!Array.isArray(all)) throw new Error("static-models.json is not a list");
   return all
     .filter((entry) => typeof entry === "object" && entry !== null && "type" in entry && entry.type === "music")
