@@ -121,7 +121,9 @@ describe("real audio", () => {
       const reply = await c.post("/audio/retrieve", { model: "elevenlabs-music", queue_id: id });
       expect(reply.body.status).toBe("PROCESSING");
       expect((await c.post("/audio/quote", { model: "lyria-3-pro" })).status).toBe(200);
-      expect(Date.now() - t0).toBeLessThan(200);
+      // A render that held the event loop would delay these answers by seconds (~8 s of CPU);
+      // the bound is loose so a busy 2-core CI machine does not make it flaky.
+      expect(Date.now() - t0).toBeLessThan(1500);
       await sleep(100);
     }
   });

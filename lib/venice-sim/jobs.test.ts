@@ -141,7 +141,7 @@ describe("delivery", () => {
       await sleep(50); // the job's time is up, its render is not
       const t0 = Date.now();
       const reply = await s.post("/audio/retrieve", { model: SFX.model, queue_id: id });
-      expect(Date.now() - t0).toBeLessThan(100);
+      expect(Date.now() - t0).toBeLessThan(250); // well under the 300 ms render: it did not wait
       expect(reply.body.status).toBe("PROCESSING");
       const done = await s.waitForResult(SFX.model, id, { intervalMs: 5 });
       expect(done.status).toBe(200);
