@@ -2,16 +2,15 @@ import { ModeBadge } from "@/components/mode-badge";
 import { ModelCatalog } from "@/components/model-catalog";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { capabilities, type ModelCapabilities } from "@/lib/venice/capabilities";
+import type { ModelCapabilities } from "@/lib/venice/capabilities";
+import { usableModels } from "@/lib/venice/catalog";
 import { VeniceError } from "@/lib/venice/errors";
-import { veniceClient } from "@/lib/venice/target";
 
 export const dynamic = "force-dynamic";
 
 async function loadModels(): Promise<{ models: ModelCapabilities[] } | { error: string }> {
   try {
-    const list = await (await veniceClient()).listMusicModels();
-    return { models: list.map(capabilities).filter((model) => !model.offline && !model.voiceChanger) };
+    return { models: await usableModels() };
   } catch (error) {
     log().warn({ err: error }, "could not load the model catalog");
     return { error: error instanceof VeniceError ? error.userMessage : "The model catalog could not be loaded." };
