@@ -78,12 +78,6 @@ async function produce(body: Record<string, unknown>) {
 }
 
 describe("real audio", () => {
-  it("uses the renderer's content types", async () => {
-    const { CONTENT_TYPES } = await import("./audio/render");
-    const { AUDIO_CONTENT_TYPES } = await import("./media");
-    expect(AUDIO_CONTENT_TYPES).toEqual(CONTENT_TYPES);
-  });
-
   it("mp3: audio/mpeg, MPEG frames, the requested length", async () => {
     const reply = await produce({ model: "elevenlabs-sound-effects-v2", prompt: "rain on a tin roof", duration_seconds: 3 });
     expect(reply.headers.get("content-type")).toBe("audio/mpeg");

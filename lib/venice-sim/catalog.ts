@@ -10,6 +10,8 @@
 // `force_instrumental`. The newer rules only make sense if those models accept the flag,
 // so minimax-music-v25 and -v26 support it too.
 
+import type { AudioFormat } from "./audio/render";
+
 export type SimPrice = { usd: number; diem: number };
 export type SimPricing =
   | { generation: SimPrice }
@@ -43,8 +45,8 @@ export type SimModelSpec = {
   min_duration?: number;
   max_duration?: number;
   default_duration?: number;
-  supported_formats?: ("mp3" | "wav" | "flac")[];
-  default_format?: "mp3" | "wav" | "flac";
+  supported_formats?: AudioFormat[];
+  default_format?: AudioFormat;
   prompt_character_limit?: number;
   min_prompt_length?: number;
   lyrics_character_limit?: number;

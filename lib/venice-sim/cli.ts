@@ -28,7 +28,7 @@ function numberOption(name: string, raw: string | undefined, fallback: number): 
 
 const truthy = (raw: string | undefined) => raw !== undefined && /^(1|true|yes|on)$/i.test(raw);
 
-export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const args = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {

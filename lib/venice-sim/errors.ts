@@ -9,7 +9,6 @@
 export type SimErrorAnswer = {
   status: number;
   body: Record<string, unknown>;
-  headers?: Record<string, string>;
 };
 
 /** One validation problem; `field` null means the body as a whole. */
@@ -35,8 +34,8 @@ export function invalidRequest(issues: Issue[], extraDetails: Record<string, unk
   return { status: 400, body: { error, details } };
 }
 
-export function simpleError(status: number, error: string, extra: Record<string, unknown> = {}): SimErrorAnswer {
-  return { status, body: { error, ...extra } };
+export function simpleError(status: number, error: string): SimErrorAnswer {
+  return { status, body: { error } };
 }
 
 export const REQUEST_ID_INVALID = "Request ID is invalid.";

@@ -22,7 +22,7 @@
 import type { SimModelSpec } from "./catalog";
 import { DEFAULT_MIN_PROMPT_LENGTH } from "./validation";
 
-export const SIM_ENDPOINTS = ["models", "quote", "queue", "retrieve", "complete", "balance", "rate_limits"] as const;
+const SIM_ENDPOINTS = ["models", "quote", "queue", "retrieve", "complete", "balance", "rate_limits"] as const;
 export type SimEndpoint = (typeof SIM_ENDPOINTS)[number];
 
 export type ErrorFault = {
@@ -147,7 +147,7 @@ export function parseFaultSpec(body: unknown): { ok: true; value: FaultSpec } | 
   }
 }
 
-export const MARKERS = {
+const MARKERS = {
   violation: "[sim:violation]",
   violationLate: "[sim:violation-late]",
   fail: "[sim:fail]",

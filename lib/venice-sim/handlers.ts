@@ -1,6 +1,7 @@
 // The Venice endpoints themselves: request in (already authenticated, rate-limited and
 // JSON-parsed by the server), Venice-shaped answer out.
 
+import { CONTENT_TYPES } from "./audio/render";
 import { json, type Answer, type SimContext } from "./context";
 import {
   CONTENT_VIOLATION,
@@ -11,13 +12,13 @@ import {
   type SimErrorAnswer,
 } from "./errors";
 import { readMarkers, stripMarkers, suggestPrompt, type PromptMarkers } from "./faults";
-import type { JobFailure } from "./jobs";
-import { AUDIO_CONTENT_TYPES, outputFormat, plannedAudioSeconds } from "./media";
+import type { Job, JobFailure } from "./jobs";
+import { outputFormat, plannedAudioSeconds } from "./media";
 import { hasDurationMetadata, priceFor, toMicros } from "./pricing";
 import { averageExecutionTimeMs, sampleExecutionTimeMs } from "./timing";
-import { requestIdInvalid, validateJobRequest, validateQueue, validateQuote } from "./validation";
+import { requestIdInvalid, validateJobRequest, validateQueue, validateQuote, type JobRequestInput } from "./validation";
 
-const fromError = (e: SimErrorAnswer): Answer => json(e.status, e.body, e.headers);
+const fromError = (e: SimErrorAnswer): Answer => json(e.status, e.body);
 
 const MODEL_TYPES = ["asr", "embedding", "image", "music", "text", "tts", "upscale", "inpaint", "video", "all", "code"];
 
@@ -118,13 +119,25 @@ function notFound(): Answer {
   return json(404, { error: MEDIA_NOT_FOUND });
 }
 
+/** The job a retrieve or complete call names: 404 when unknown, 400 when another model's. */
+function findJob(
+  ctx: SimContext,
+  body: unknown,
+  endpoint: "retrieve" | "complete",
+): { ok: true; job: Job; request: JobRequestInput } | { ok: false; answer: Answer } {
+  const v = validateJobRequest(body, ctx.modelIndex, endpoint);
+  if (!v.ok) return { ok: false, answer: fromError(v.error) };
+  const job = ctx.jobs.get(v.value.queueId);
+  if (!job) return { ok: false, answer: notFound() };
+  if (job.model.id !== v.value.model.id) return { ok: false, answer: fromError(requestIdInvalid()) };
+  return { ok: true, job, request: v.value };
+}
+
 /** POST /audio/retrieve: PROCESSING, the audio, or the job's error. */
 export function handleRetrieve(ctx: SimContext, body: unknown): Answer {
-  const v = validateJobRequest(body, ctx.modelIndex, "retrieve");
-  if (!v.ok) return fromError(v.error);
-  const job = ctx.jobs.get(v.value.queueId);
-  if (!job) return notFound();
-  if (job.model.id !== v.value.model.id) return fromError(requestIdInvalid());
+  const found = findJob(ctx, body, "retrieve");
+  if (!found.ok) return found.answer;
+  const { job, request } = found;
   const view = ctx.jobs.view(job);
   switch (view.kind) {
     case "processing":
@@ -138,7 +151,7 @@ export function handleRetrieve(ctx: SimContext, body: unknown): Answer {
     case "gone":
       return notFound();
     case "audio": {
-      if (v.value.deleteMediaOnCompletion) ctx.jobs.delete(job.id);
+      if (request.deleteMediaOnCompletion) ctx.jobs.delete(job.id);
       const headers: Record<string, string> = {
         "x-venice-audio-format": job.format,
         "x-venice-inference-time": (job.executionMs / 1000).toFixed(3),
@@ -146,18 +159,16 @@ export function handleRetrieve(ctx: SimContext, body: unknown): Answer {
         "x-venice-model-name": job.model.model_spec.name,
       };
       if (job.model.id === "seed-audio-1-0") headers["x-venice-audio-duration"] = String(job.audioSeconds);
-      return { kind: "audio", audio: view.audio, contentType: AUDIO_CONTENT_TYPES[job.format], headers };
+      return { kind: "audio", audio: view.audio, contentType: CONTENT_TYPES[job.format], headers };
     }
   }
 }
 
 /** POST /audio/complete: deletes finished media; `{success:false}` while still running. */
 export function handleComplete(ctx: SimContext, body: unknown): Answer {
-  const v = validateJobRequest(body, ctx.modelIndex, "complete");
-  if (!v.ok) return fromError(v.error);
-  const job = ctx.jobs.get(v.value.queueId);
-  if (!job) return notFound();
-  if (job.model.id !== v.value.model.id) return fromError(requestIdInvalid());
+  const found = findJob(ctx, body, "complete");
+  if (!found.ok) return found.answer;
+  const { job } = found;
   const view = ctx.jobs.view(job);
   if (view.kind === "gone") {
     ctx.jobs.delete(job.id);

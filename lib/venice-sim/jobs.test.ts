@@ -2,8 +2,8 @@
 // refunds, completion and the queue_id rules. Audio bytes come from a stub renderer here
 // (audio.test.ts checks the real renderer's output).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RenderOptions } from "./audio/render";
 import { SIM_MODELS, type SimModel } from "./catalog";
-import type { RenderInput } from "./jobs";
 import { NO_LIMITS, sleep, startSim, stubRender, type SimClient } from "./test-support";
 
 const SFX = { model: "elevenlabs-sound-effects-v2", prompt: "rain on a tin roof", duration_seconds: 2 };
@@ -11,8 +11,8 @@ const GHOST = "0b8a1a5e-2f0c-4c8e-9a51-3c3f1f0d8e11";
 const PROMPT = "A bright, upbeat synthwave groove";
 const LYRICS = "City lights are calling me home tonight";
 
-const renders: RenderInput[] = [];
-const recordingRender = async (input: RenderInput) => {
+const renders: RenderOptions[] = [];
+const recordingRender = async (input: RenderOptions) => {
   renders.push(input);
   const out = Buffer.alloc(2048, 1);
   out.write(`${input.format}:${input.seconds}`, 0, "latin1");

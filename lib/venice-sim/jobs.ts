@@ -11,20 +11,13 @@
 // job simply keeps answering PROCESSING (as a slow Venice job would).
 
 import { randomUUID } from "node:crypto";
-import type { SimModel } from "./catalog";
+import type { AudioFormat, RenderOptions } from "./audio/render";
 import type { Wallet } from "./billing";
+import type { SimModel } from "./catalog";
 import { INFERENCE_FAILED } from "./errors";
-import type { AudioFormat } from "./media";
 
-export type RenderInput = {
-  prompt: string;
-  seconds: number;
-  format: AudioFormat;
-  loop?: boolean;
-  instrumental?: boolean;
-  lyrics?: string;
-};
-export type RenderFn = (input: RenderInput) => Promise<Buffer>;
+/** Renders a job's audio: renderTrack, or a cheap stand-in in tests. */
+export type RenderFn = (options: RenderOptions) => Promise<Buffer>;
 
 export type JobFailure = { status: number; body: Record<string, unknown>; atMs: number };
 
@@ -82,7 +75,7 @@ export type NewJob = {
   plannedFailure?: { status: number; body: Record<string, unknown>; atFraction: number };
   expireOnFinish?: boolean;
   /** Omitted for jobs that will never deliver audio. */
-  renderInput?: RenderInput;
+  renderInput?: RenderOptions;
 };
 
 /** Runs at most `limit` tasks at once. */
@@ -113,7 +106,6 @@ export class JobStore {
     private readonly opts: {
       wallet: Wallet;
       render: RenderFn;
-      now?: () => number;
       renderConcurrency?: number;
       /** Finished media expires after this long (real ms). Default 24 h. */
       mediaRetentionMs?: number;
@@ -123,12 +115,8 @@ export class JobStore {
     this.renders = new ConcurrencyLimit(opts.renderConcurrency ?? 2);
   }
 
-  private now(): number {
-    return (this.opts.now ?? Date.now)();
-  }
-
   create(spec: NewJob): Job {
-    const now = this.now();
+    const now = Date.now();
     const job: Job = {
       id: randomUUID(),
       model: spec.model,
@@ -153,7 +141,7 @@ export class JobStore {
     return job;
   }
 
-  private startRender(job: Job, input: RenderInput): void {
+  private startRender(job: Job, input: RenderOptions): void {
     job.render = { state: "pending" };
     const generation = this.generation;
     // setImmediate: let the queue answer go out before any rendering work starts.
@@ -186,7 +174,7 @@ export class JobStore {
   }
 
   /** Advances the job to `now` (failures, settlement, expiry) and says what retrieve sees. */
-  view(job: Job, now = this.now()): JobView {
+  view(job: Job, now = Date.now()): JobView {
     if (job.failure && now >= job.failure.atMs) {
       this.refundRest(job);
       return { kind: "error", status: job.failure.status, body: job.failure.body };
@@ -225,7 +213,7 @@ export class JobStore {
 
   /** Applies everything that is due (refunds, settlements, expiry) to every job. */
   sweep(): void {
-    const now = this.now();
+    const now = Date.now();
     for (const job of this.jobs.values()) this.view(job, now);
   }
 
@@ -248,7 +236,7 @@ export class JobStore {
   fail(id: string, failure: { status?: number; error?: string } = {}): boolean {
     const job = this.jobs.get(id);
     if (!job) return false;
-    job.failure = { status: failure.status ?? 500, body: { error: failure.error ?? INFERENCE_FAILED }, atMs: this.now() };
+    job.failure = { status: failure.status ?? 500, body: { error: failure.error ?? INFERENCE_FAILED }, atMs: Date.now() };
     job.render = undefined;
     this.view(job);
     return true;
@@ -270,7 +258,7 @@ export class JobStore {
   finish(id: string): boolean {
     const job = this.jobs.get(id);
     if (!job) return false;
-    const now = this.now();
+    const now = Date.now();
     job.readyAtMs = Math.min(job.readyAtMs, now);
     if (job.failure && job.failure.atMs > now) job.failure.atMs = now;
     return true;

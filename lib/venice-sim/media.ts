@@ -1,5 +1,5 @@
-// What a finished job's audio looks like: its format (the model's default_format), its
-// content type, and how long it is.
+// What a finished job's audio looks like: its format (the model's default_format) and how
+// long it is.
 //
 // Length: the requested duration_seconds, else default_duration for models with duration
 // metadata. Models without it get a plausible length of their own (Venice decides there):
@@ -9,29 +9,22 @@
 //   text-to-speech       ~15 characters a second of speech, at least 1 s
 //   anything else        its default_duration, else 30-90 s
 
+import type { AudioFormat } from "./audio/render";
 import type { SimModel } from "./catalog";
 import type { Rng } from "./timing";
-
-export type AudioFormat = "mp3" | "wav" | "flac";
-
-export const AUDIO_CONTENT_TYPES: Readonly<Record<AudioFormat, string>> = {
-  mp3: "audio/mpeg",
-  wav: "audio/wav",
-  flac: "audio/flac",
-};
 
 export function outputFormat(model: SimModel): AudioFormat {
   return model.model_spec.default_format ?? model.model_spec.supported_formats?.[0] ?? "mp3";
 }
 
 /** The seed-audio style cap: models that take no duration but reserve this many seconds. */
-export const SEED_AUDIO_RESERVED_SECONDS = 120;
+const SEED_AUDIO_RESERVED_SECONDS = 120;
 
 function between(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1));
 }
 
-export const TTS_CHARACTERS_PER_SECOND = 15;
+const TTS_CHARACTERS_PER_SECOND = 15;
 
 export function plannedAudioSeconds(
   model: SimModel,

@@ -21,7 +21,7 @@ export type PriceResult =
   | { ok: true; usd: number }
   | { ok: false; field: "duration_seconds" | "character_count" | "model"; message: string };
 
-export const MICROS_PER_USD = 1_000_000;
+const MICROS_PER_USD = 1_000_000;
 
 export function toMicros(usd: number): number {
   return Math.round(usd * MICROS_PER_USD);
@@ -31,7 +31,7 @@ export function fromMicros(micros: number): number {
   return micros / MICROS_PER_USD;
 }
 
-export function roundUsd(usd: number): number {
+function roundUsd(usd: number): number {
   return fromMicros(toMicros(usd));
 }
 
@@ -46,11 +46,6 @@ export function isPricedPerCharacter(spec: SimModelSpec): boolean {
   return "per_thousand_characters" in spec.pricing;
 }
 
-/** The duration a price is computed for: the requested one, else the model's default. */
-export function effectiveDuration(spec: SimModelSpec, requested?: number): number | undefined {
-  return requested ?? spec.default_duration;
-}
-
 export function priceFor(spec: SimModelSpec, input: PriceInput): PriceResult {
   const pricing = spec.pricing;
   if ("generation" in pricing) return { ok: true, usd: roundUsd(pricing.generation.usd) };
@@ -63,7 +58,7 @@ export function priceFor(spec: SimModelSpec, input: PriceInput): PriceResult {
     return { ok: true, usd: roundUsd((pricing.per_thousand_characters.usd * chars) / 1000) };
   }
 
-  const seconds = effectiveDuration(spec, input.durationSeconds);
+  const seconds = input.durationSeconds ?? spec.default_duration;
   if (seconds === undefined) {
     return { ok: false, field: "duration_seconds", message: "duration_seconds is required for this model" };
   }

@@ -17,14 +17,11 @@ export type RateDecision = {
 export class RollingWindowLimiter {
   private readonly calls = new Map<string, number[]>();
 
-  constructor(
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly windowMs: number) {}
 
   /** Counts the call when it is allowed; a refused call does not use up the window. */
   take(key: string, limit: number): RateDecision {
-    const now = this.now();
+    const now = Date.now();
     const recent = (this.calls.get(key) ?? []).filter((t) => t > now - this.windowMs);
     const allowed = recent.length < limit;
     if (allowed) recent.push(now);
@@ -53,16 +50,13 @@ export class ErrorBudget {
   private readonly failures = new Map<string, number[]>();
   private readonly lockouts = new Map<string, number>();
 
-  constructor(
-    readonly options: ErrorBudgetOptions,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(readonly options: ErrorBudgetOptions) {}
 
   /** Seconds left in the key's lockout, or 0 when it is not locked out. */
   lockedForSeconds(key: string): number {
     const until = this.lockouts.get(key);
     if (until === undefined) return 0;
-    const left = until - this.now();
+    const left = until - Date.now();
     if (left <= 0) {
       this.lockouts.delete(key);
       return 0;
@@ -71,7 +65,7 @@ export class ErrorBudget {
   }
 
   recordFailure(key: string): void {
-    const now = this.now();
+    const now = Date.now();
     const recent = (this.failures.get(key) ?? []).filter((t) => t > now - this.options.windowMs);
     recent.push(now);
     this.failures.set(key, recent);

@@ -15,6 +15,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { renderTrack } from "./audio/render";
 import { Wallet } from "./billing";
 import { SIM_MODELS, type SimModel } from "./catalog";
 import { json, type Answer, type RateLimits, type SimContext } from "./context";
@@ -50,7 +51,11 @@ export type VeniceSimulatorOptions = {
   seed?: number;
   /** The catalog. Default SIM_MODELS (tests may add e.g. offline or voice-changer models). */
   models?: SimModel[];
-  /** The audio renderer. Default: renderTrack from ./audio/render. */
+  /**
+   * The audio renderer. Default: renderTrack, which runs on the main thread but yields to the
+   * event loop every few milliseconds (audio/cooperative.ts), so retrieves stay fast during a
+   * long render.
+   */
   render?: RenderFn;
   /** Renders running at once. Default 2. */
   renderConcurrency?: number;
@@ -73,16 +78,21 @@ const API_PREFIX = "/api/v1";
 const MAX_BODY_BYTES = 1024 * 1024;
 const AUDIO_CHUNK_BYTES = 64 * 1024;
 
-type Route = { endpoint: SimEndpoint; method: "GET" | "POST"; keyOptional?: boolean };
+type Route = {
+  endpoint: SimEndpoint;
+  method: "GET" | "POST";
+  keyOptional?: boolean;
+  handle: (ctx: SimContext, body: unknown, query: URLSearchParams) => Answer;
+};
 
 const ROUTES: Record<string, Route> = {
-  "/models": { endpoint: "models", method: "GET", keyOptional: true },
-  "/audio/quote": { endpoint: "quote", method: "POST", keyOptional: true },
-  "/audio/queue": { endpoint: "queue", method: "POST" },
-  "/audio/retrieve": { endpoint: "retrieve", method: "POST" },
-  "/audio/complete": { endpoint: "complete", method: "POST" },
-  "/billing/balance": { endpoint: "balance", method: "GET" },
-  "/api_keys/rate_limits": { endpoint: "rate_limits", method: "GET" },
+  "/models": { endpoint: "models", method: "GET", keyOptional: true, handle: (ctx, _body, query) => handleModels(ctx, query) },
+  "/audio/quote": { endpoint: "quote", method: "POST", keyOptional: true, handle: handleQuote },
+  "/audio/queue": { endpoint: "queue", method: "POST", handle: handleQueue },
+  "/audio/retrieve": { endpoint: "retrieve", method: "POST", handle: handleRetrieve },
+  "/audio/complete": { endpoint: "complete", method: "POST", handle: handleComplete },
+  "/billing/balance": { endpoint: "balance", method: "GET", handle: handleBalance },
+  "/api_keys/rate_limits": { endpoint: "rate_limits", method: "GET", handle: handleRateLimits },
 };
 
 function readBody(req: http.IncomingMessage): Promise<{ text: string; tooLarge: boolean }> {
@@ -169,16 +179,6 @@ function faultAnswer(fault: ErrorFault): Answer {
   }
 }
 
-/**
- * The real renderer, loaded on first use. It runs on the main thread but yields to the event
- * loop every few milliseconds (audio/cooperative.ts), so retrieves stay fast during a long
- * render, and it works the same under tsx, vitest and inside the Next.js server.
- */
-const renderInProcess: RenderFn = async (input) => {
-  const { renderTrack } = await import("./audio/render");
-  return renderTrack(input);
-};
-
 export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): Promise<VeniceSimulator> {
   const speed = opts.speed ?? 1;
   if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`speed must be a positive number, got ${speed}`);
@@ -198,7 +198,7 @@ export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): P
     wallet,
     jobs: new JobStore({
       wallet,
-      render: opts.render ?? renderInProcess,
+      render: opts.render ?? renderTrack,
       renderConcurrency: opts.renderConcurrency,
       mediaRetentionMs: opts.mediaRetentionMs,
       onRenderError: (jobId, error) => logger?.({ msg: "venice-sim render failed", queue_id: jobId, error: String(error) }),
@@ -244,36 +244,11 @@ export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): P
       }
     }
 
-    let answer: Answer;
-    switch (route.endpoint) {
-      case "models":
-        answer = handleModels(ctx, query);
-        break;
-      case "quote":
-        answer = handleQuote(ctx, body);
-        break;
-      case "queue":
-        answer = handleQueue(ctx, body);
-        break;
-      case "retrieve":
-        answer = handleRetrieve(ctx, body);
-        break;
-      case "complete":
-        answer = handleComplete(ctx, body);
-        break;
-      case "balance":
-        answer = handleBalance(ctx);
-        break;
-      case "rate_limits":
-        answer = handleRateLimits(ctx);
-        break;
-    }
+    const answer = route.handle(ctx, body, query);
     if (budgetKey && answer.kind === "json" && answer.status >= 400 && answer.status < 500 && answer.status !== 429) {
       ctx.errorBudget.recordFailure(budgetKey);
     }
-    if (answer.kind === "json") answer = { ...answer, headers: { ...limitHeaders, ...answer.headers } };
-    else answer = { ...answer, headers: { ...limitHeaders, ...answer.headers } };
-    return answer;
+    return { ...answer, headers: { ...limitHeaders, ...answer.headers } };
   }
 
   function deliver(res: http.ServerResponse, entry: RequestLogEntry | undefined, answer: Answer, startedAt: number): void {

@@ -22,7 +22,7 @@ export function stubRender(bytes = 4096, delayMs = 0): RenderFn & { calls: numbe
   const fn = Object.assign(
     async (input: Parameters<RenderFn>[0]) => {
       fn.calls++;
-      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+      if (delayMs > 0) await sleep(delayMs);
       const buf = Buffer.alloc(bytes, 7);
       buf.write(`STUB:${input.format}:${input.seconds}`, 0, "latin1");
       return buf;
@@ -77,7 +77,7 @@ export async function startSim(opts: VeniceSimulatorOptions = {}): Promise<SimCl
         });
         if (!(reply.status === 200 && reply.body?.status === "PROCESSING")) return reply;
         if (Date.now() > deadline) throw new Error(`job ${queueId} still PROCESSING after ${o.timeoutMs ?? 20_000} ms`);
-        await new Promise((r) => setTimeout(r, o.intervalMs ?? 20));
+        await sleep(o.intervalMs ?? 20);
       }
     },
     async queue(body) {

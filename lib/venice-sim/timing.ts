@@ -35,14 +35,14 @@ export const AVERAGE_EXECUTION_TIME_MS: Readonly<Record<string, number>> = {
 };
 
 /** Used for a model missing from the table (e.g. a test-supplied catalog). */
-export const DEFAULT_EXECUTION_TIME_MS = 30_000;
+const DEFAULT_EXECUTION_TIME_MS = 30_000;
 
 export function averageExecutionTimeMs(modelId: string): number {
   return AVERAGE_EXECUTION_TIME_MS[modelId] ?? DEFAULT_EXECUTION_TIME_MS;
 }
 
 /** The inverse CDF's knots: [quantile, multiple of the P80]. */
-export const EXECUTION_TIME_QUANTILES: readonly (readonly [number, number])[] = [
+const EXECUTION_TIME_QUANTILES: readonly (readonly [number, number])[] = [
   [0, 0.25],
   [0.1, 0.45],
   [0.8, 1.0],

@@ -6,7 +6,7 @@
 //   2. the model: unknown 404; voice changer 400 (all four endpoints); offline 400 (queue)
 //   3. per-model rules, all collected into one 400 whose `details` names every field
 //
-// Decisions where Venice's published facts are silent (documented in the report too):
+// Decisions where Venice's published facts are silent (also listed in README.md):
 // - Lengths are JS string lengths (UTF-16 units), as zod's .min()/.max() count them.
 // - `prompt` and `lyrics_prompt` are trimmed before their length limits are checked, and
 //   "blank" lyrics (whitespace only) count as absent for lyrics_required, the minimax
@@ -20,19 +20,19 @@ import { invalidRequest, simpleError, REQUEST_ID_INVALID, type Issue, type SimEr
 import { hasDurationMetadata, isPricedPerCharacter } from "./pricing";
 
 export const DEFAULT_MIN_PROMPT_LENGTH = 10;
-export const DEFAULT_LYRICS_CHARACTER_LIMIT = 4096;
-export const SCHEMA_MIN_SPEED = 0.25;
-export const SCHEMA_MAX_SPEED = 4;
+const DEFAULT_LYRICS_CHARACTER_LIMIT = 4096;
+const SCHEMA_MIN_SPEED = 0.25;
+const SCHEMA_MAX_SPEED = 4;
 
 /** Per-model lyric minimums from Venice's docs, and the flags that waive them. */
-export const LYRICS_MINIMUMS: Readonly<Record<string, { min: number; waivedBy: ("force_instrumental" | "lyrics_optimizer")[] }>> = {
+const LYRICS_MINIMUMS: Readonly<Record<string, { min: number; waivedBy: ("force_instrumental" | "lyrics_optimizer")[] }>> = {
   "minimax-music-v25": { min: 10, waivedBy: ["force_instrumental", "lyrics_optimizer"] },
   "minimax-music-v26": { min: 10, waivedBy: ["force_instrumental"] },
 };
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-export function isUuidV4(value: string): boolean {
+function isUuidV4(value: string): boolean {
   return UUID_V4.test(value);
 }
 

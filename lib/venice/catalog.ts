@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import { capabilities, isUsable, type ModelCapabilities } from "@/lib/venice/capabilities";
 import { veniceClient } from "@/lib/venice/target";
@@ -11,7 +12,8 @@ type Cached = { models: ModelCapabilities[]; fetchedAt: number };
 type CatalogCache = { current?: Cached; inflight?: Promise<Cached> };
 
 async function fetchCatalog(): Promise<Cached> {
-  const models = await (await veniceClient()).listMusicModels();
+  const { models, skipped } = await (await veniceClient()).listMusicModels();
+  if (skipped.length > 0) log().warn({ skipped }, "Venice models left out of the catalog: their entries did not parse");
   return { models: models.map(capabilities), fetchedAt: Date.now() };
 }
 

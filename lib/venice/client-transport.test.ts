@@ -1,162 +1,283 @@
-// The client's transport rules, driven through a stub fetch: headers, timeouts, schema
-// checks, streaming, the balance fallback. Real-HTTP tests against the simulator are in
-// client.test.ts.
-import { describe, expect, it } from "vitest";
+// The client's transport rules over real HTTP: what it sends, timeouts, schema checks,
+// streaming, the model list and the balance fallback. Whatever the Venice simulator can
+// produce comes from the simulator (its faults included); answers it never gives (an echoed
+// key, a body breaking its schema, a gzip-encoded download, a stall mid-stream, …) come from
+// a tiny node:http server that answers exactly the crafted response. The full lifecycle and
+// the simulator's hang/truncate/429/503 faults through it are in client.test.ts.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SIM_MODELS, type SimModel } from "@/lib/venice-sim/catalog";
+import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
+import { NO_LIMITS, sleep, stubRender } from "@/lib/venice-sim/test-support";
+import { averageExecutionTimeMs } from "@/lib/venice-sim/timing";
 import { createVeniceClient, type VeniceClientOptions } from "./client";
-import { VeniceError } from "./errors";
+import { failure, finishAndRetrieve } from "./test-support";
 
 const API_KEY = "venice-secret-key-123";
 const QUEUE_ID = "3f0c2b9e-8d41-4c6a-9f7e-2a5b1c0d9e8f";
+const AUDIO_BYTES = 200_000; // several of the simulator's 64 KiB chunks
+const STARTING_BALANCE_USD = 1_000;
 
-type Call = { url: URL; method: string; headers: Headers; body: unknown };
+// ---- The simulator -------------------------------------------------------------------------
 
-function stubClient(
-  answer: (call: Call, signal: AbortSignal | undefined) => Response | Promise<Response>,
-  options: Partial<VeniceClientOptions> = {},
-) {
-  const calls: Call[] = [];
-  const client = createVeniceClient({
-    baseUrl: "https://venice.test/api/v1/",
+let sim: VeniceSimulator;
+
+beforeAll(async () => {
+  sim = await startVeniceSimulator({
     apiKey: API_KEY,
-    ...options,
-    fetchImpl: async (input, init) => {
-      const call = {
-        url: new URL(String(input)),
-        method: init?.method ?? "GET",
-        headers: new Headers(init?.headers),
-        body: init?.body === undefined ? undefined : JSON.parse(String(init.body)),
-      };
-      calls.push(call);
-      return answer(call, init?.signal ?? undefined);
-    },
+    speed: 1, // jobs stay PROCESSING until a test finishes them
+    enableFaults: true,
+    balanceUsd: STARTING_BALANCE_USD,
+    render: stubRender(AUDIO_BYTES),
+    ...NO_LIMITS,
   });
-  return { client, calls };
+});
+
+afterAll(async () => {
+  await sim?.close();
+});
+
+beforeEach(() => sim.control.reset());
+
+function simClient(options: Partial<VeniceClientOptions> = {}) {
+  return createVeniceClient({ baseUrl: sim.url, apiKey: sim.apiKey, ...options });
 }
 
-/** Never answers, but rejects like fetch when the signal aborts. */
-function hangUntilAborted(signal: AbortSignal | undefined): Promise<Response> {
-  return new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason)));
-}
+/** The paths of the API calls that reached the simulator. */
+const simPaths = () => sim.control.requests().map((entry) => entry.path);
 
-async function failure(promise: Promise<unknown>): Promise<VeniceError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
+// ---- Crafted answers -----------------------------------------------------------------------
+
+type ReceivedRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: string };
+
+const craftedServers: http.Server[] = [];
+
+afterEach(async () => {
+  await Promise.all(
+    craftedServers.splice(0).map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections(); // ends the answers that were left hanging on purpose
+        }),
+    ),
   );
-  expect(error).toBeInstanceOf(VeniceError);
-  return error as VeniceError;
+});
+
+/** A real HTTP server on a loopback port that records each request and answers it with `answer`. */
+async function craftedVenice(answer: (request: ReceivedRequest, res: http.ServerResponse) => void) {
+  const received: ReceivedRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const request = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
+      received.push(request);
+      answer(request, res);
+    });
+  });
+  craftedServers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  return {
+    baseUrl,
+    received,
+    client: (options: Partial<VeniceClientOptions> = {}) => createVeniceClient({ baseUrl, apiKey: API_KEY, ...options }),
+  };
 }
 
-const audioHeaders = (extra: Record<string, string> = {}) => ({ "content-type": "audio/mpeg", ...extra });
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+/** A crafted server whose every answer is the same JSON. */
+const answeringJson = (status: number, body: unknown) => craftedVenice((_request, res) => sendJson(res, status, body));
+
+/** A crafted server whose every answer is `body` with these headers and status 200. */
+const answeringBytes = (headers: Record<string, string>, body: Uint8Array | string) =>
+  craftedVenice((_request, res) => res.writeHead(200, headers).end(body));
+
+// ---- Tests ---------------------------------------------------------------------------------
 
 describe("requests", () => {
   it("sends a Bearer key, JSON bodies to POST endpoints and GET for the model list", async () => {
-    const { client, calls } = stubClient(({ url }) =>
-      url.pathname.endsWith("/models")
-        ? Response.json({ object: "list", data: [] })
-        : Response.json({ model: "ace-step-15", queue_id: QUEUE_ID, status: "QUEUED" }),
+    const venice = await craftedVenice((request, res) =>
+      request.path.endsWith("/models?type=music")
+        ? sendJson(res, 200, { object: "list", data: [] })
+        : sendJson(res, 200, { model: "ace-step-15", queue_id: QUEUE_ID, status: "QUEUED" }),
     );
+    // A trailing slash on the base URL must not double up in the paths.
+    const client = createVeniceClient({ baseUrl: `${venice.baseUrl}/`, apiKey: API_KEY });
     await client.listMusicModels();
     await client.queue({ model: "ace-step-15", prompt: "A calm piano piece", duration_seconds: 60 });
 
-    expect(calls[0]).toMatchObject({ method: "GET", body: undefined });
-    expect(calls[0]!.url.href).toBe("https://venice.test/api/v1/models?type=music");
-    expect(calls[1]!.url.href).toBe("https://venice.test/api/v1/audio/queue");
-    expect(calls[1]).toMatchObject({ method: "POST", body: { model: "ace-step-15", prompt: "A calm piano piece", duration_seconds: 60 } });
-    expect(calls[1]!.headers.get("authorization")).toBe(`Bearer ${API_KEY}`);
-    expect(calls[1]!.headers.get("content-type")).toBe("application/json");
+    const [models, queue] = venice.received;
+    expect(models).toMatchObject({ method: "GET", path: "/api/v1/models?type=music", body: "" });
+    expect(models!.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(models!.headers["content-type"]).toBeUndefined();
+    expect(queue).toMatchObject({ method: "POST", path: "/api/v1/audio/queue" });
+    expect(JSON.parse(queue!.body)).toEqual({ model: "ace-step-15", prompt: "A calm piano piece", duration_seconds: 60 });
+    expect(queue!.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(queue!.headers["content-type"]).toBe("application/json");
   });
 
   it("refuses to send a body that breaks Venice's request schema", async () => {
-    const { client, calls } = stubClient(() => Response.json({ quote: 1 }));
-    await expect(client.quote({ model: "ace-step-15", character_count: 0 })).rejects.toThrow();
-    expect(calls).toHaveLength(0);
+    await expect(simClient().quote({ model: "ace-step-15", character_count: 0 })).rejects.toThrow();
+    expect(simPaths()).toEqual([]);
   });
 });
 
 describe("answers", () => {
   it("maps an HTTP error through the status table and keeps the key out of it", async () => {
-    const { client } = stubClient(() => Response.json({ error: `Invalid key ${API_KEY}` }, { status: 401 }));
-    const error = await failure(client.quote({ model: "ace-step-15" }));
+    const venice = await answeringJson(401, { error: `Invalid key ${API_KEY}` });
+    const error = await failure(venice.client().quote({ model: "ace-step-15" }));
     expect(error).toMatchObject({ code: "UNAUTHORIZED", status: 401, retryable: false });
+    expect(error.message).toContain("Invalid key [redacted]");
     expect(error.message).not.toContain(API_KEY);
     expect(error.userMessage).not.toContain(API_KEY);
   });
 
+  it("reads Retry-After given as an HTTP-date", async () => {
+    const retryAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 20_000);
+    const venice = await craftedVenice((_request, res) =>
+      res
+        .writeHead(429, { "content-type": "application/json", "retry-after": retryAt.toUTCString() })
+        .end(JSON.stringify({ error: "Rate limit exceeded" })),
+    );
+    const error = await failure(venice.client().quote({ model: "ace-step-15" }));
+    expect(error).toMatchObject({ code: "RATE_LIMITED", retryable: true });
+    expect(error.retryAfterMs).toBeGreaterThan(18_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(21_000);
+  });
+
   it("tolerates extra fields but rejects an answer that breaks its schema", async () => {
-    const ok = stubClient(() => Response.json({ quote: 0.42, currency: "USD" }));
-    expect(await ok.client.quote({ model: "ace-step-15" })).toBe(0.42);
+    const extra = await answeringJson(200, { quote: 0.42, currency: "USD" });
+    expect(await extra.client().quote({ model: "ace-step-15" })).toBe(0.42);
 
-    const wrong = stubClient(() => Response.json({ quote: "0.42" }));
-    expect(await failure(wrong.client.quote({ model: "ace-step-15" }))).toMatchObject({ code: "INVALID_RESPONSE", status: 200 });
+    const wrong = await answeringJson(200, { quote: "0.42" });
+    expect(await failure(wrong.client().quote({ model: "ace-step-15" }))).toMatchObject({ code: "INVALID_RESPONSE", status: 200 });
 
-    const notJson = stubClient(() => new Response("<html>oops</html>", { status: 200 }));
-    expect(await failure(notJson.client.complete({ model: "m", queue_id: QUEUE_ID }))).toMatchObject({ code: "INVALID_RESPONSE" });
+    const notJson = await answeringBytes({ "content-type": "text/html" }, "<html>oops</html>");
+    expect(await failure(notJson.client().complete({ model: "m", queue_id: QUEUE_ID }))).toMatchObject({
+      code: "INVALID_RESPONSE",
+      status: 200,
+    });
   });
 
-  it("turns a failed connection into NETWORK", async () => {
-    const { client } = stubClient(() => Promise.reject(new TypeError("fetch failed")));
-    expect(await failure(client.queue({ model: "m", prompt: "p" }))).toMatchObject({ code: "NETWORK", status: 0, retryable: true });
-  });
+  it("turns a refused or dropped connection into NETWORK", async () => {
+    const vacant = http.createServer();
+    await new Promise<void>((resolve) => vacant.listen(0, "127.0.0.1", resolve));
+    const { port } = vacant.address() as AddressInfo;
+    await new Promise<void>((resolve) => vacant.close(() => resolve()));
+    const refused = createVeniceClient({ baseUrl: `http://127.0.0.1:${port}/api/v1`, apiKey: API_KEY });
+    expect(await failure(refused.queue({ model: "m", prompt: "p" }))).toMatchObject({
+      code: "NETWORK",
+      status: 0,
+      retryable: true,
+    });
 
-  it("times out a JSON call that never answers", async () => {
-    const { client } = stubClient((_call, signal) => hangUntilAborted(signal), { timeoutMs: 50 });
-    expect(await failure(client.quote({ model: "m" }))).toMatchObject({ code: "TIMEOUT", status: 0, retryable: true });
+    sim.control.injectFault({ kind: "hang", endpoint: "queue", ms: 0, close: true });
+    expect(await failure(simClient().queue({ model: "ace-step-15", prompt: "A calm piano piece" }))).toMatchObject({
+      code: "NETWORK",
+      status: 0,
+      retryable: true,
+    });
+    expect(sim.control.jobs()).toEqual([]);
   });
 
   it("times out a JSON call whose body never finishes", async () => {
-    const { client } = stubClient(
-      (_call, signal) =>
-        new Response(
-          new ReadableStream({
-            start(controller) {
-              controller.enqueue(new TextEncoder().encode('{"quote":'));
-              signal?.addEventListener("abort", () => controller.error(signal.reason));
-            },
-          }),
-          { headers: { "content-type": "application/json" } },
-        ),
-      { timeoutMs: 50 },
-    );
-    expect(await failure(client.quote({ model: "m" }))).toMatchObject({ code: "TIMEOUT" });
+    const venice = await craftedVenice((_request, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"quote":'); // and nothing more
+    });
+    expect(await failure(venice.client({ timeoutMs: 50 }).quote({ model: "m" }))).toMatchObject({
+      code: "TIMEOUT",
+      status: 0,
+      retryable: true,
+    });
+  });
+});
+
+describe("listMusicModels", () => {
+  const spec = SIM_MODELS[0]!.model_spec;
+  const newModel = { ...SIM_MODELS[0]!, id: "brand-new-model", supports_stems: true, model_spec: { ...spec, supports_stems: true } };
+  const newPricingShape = { ...SIM_MODELS[0]!, id: "per-minute-model", model_spec: { ...spec, pricing: { per_minute: { usd: 0.1, diem: 0.1 } } } };
+  const withoutSpec = { id: "spec-less-model", type: "music" };
+  const withoutId = { type: "music", model_spec: spec };
+
+  it("keeps every entry that parses, new models included, and reports the ones that do not", async () => {
+    const catalog = [SIM_MODELS[0]!, newPricingShape, newModel, withoutSpec, SIM_MODELS[1]!, withoutId];
+    const custom = await startVeniceSimulator({ apiKey: API_KEY, models: catalog as unknown as SimModel[] });
+    try {
+      const client = createVeniceClient({ baseUrl: custom.url, apiKey: custom.apiKey });
+      const { models, skipped } = await client.listMusicModels();
+      expect(models.map((model) => model.id)).toEqual([SIM_MODELS[0]!.id, "brand-new-model", SIM_MODELS[1]!.id]);
+      expect(models[1]!.model_spec.supports_stems).toBe(true);
+      expect(skipped).toEqual([
+        { id: "per-minute-model", reason: expect.stringContaining("model_spec.pricing") },
+        { id: "spec-less-model", reason: expect.stringContaining("model_spec") },
+        { id: undefined, reason: expect.stringContaining("id") },
+      ]);
+    } finally {
+      await custom.close();
+    }
+  });
+
+  it.each([
+    ["no list marker", { data: [SIM_MODELS[0]] }],
+    ["data that is not a list", { object: "list", data: { models: [] } }],
+    ["no data", { object: "list" }],
+  ])("still fails with INVALID_RESPONSE when the list itself is wrong: %s", async (_case, body) => {
+    const venice = await answeringJson(200, body);
+    expect(await failure(venice.client().listMusicModels())).toMatchObject({ code: "INVALID_RESPONSE", status: 200 });
   });
 });
 
 describe("retrieve", () => {
   it("reports PROCESSING with both times", async () => {
-    const { client } = stubClient(() =>
-      Response.json({ status: "PROCESSING", average_execution_time: 30000, execution_duration: 1200 }),
-    );
-    expect(await client.retrieve({ model: "ace-step-15", queue_id: QUEUE_ID })).toEqual({
+    const client = simClient();
+    const queuedAt = Date.now();
+    const { queue_id } = await client.queue({ model: "ace-step-15", prompt: "A calm piano piece at dusk" });
+    await sleep(50);
+    const result = await client.retrieve({ model: "ace-step-15", queue_id });
+    const elapsed = Date.now() - queuedAt;
+    expect(result).toEqual({
       status: "PROCESSING",
-      averageExecutionTime: 30000,
-      executionDuration: 1200,
+      averageExecutionTime: averageExecutionTimeMs("ace-step-15"),
+      executionDuration: expect.any(Number),
     });
+    if (result.status !== "PROCESSING") throw new Error("expected PROCESSING");
+    expect(result.executionDuration).toBeGreaterThanOrEqual(50);
+    expect(result.executionDuration).toBeLessThanOrEqual(elapsed);
   });
 
   it("rejects a JSON answer that is not PROCESSING", async () => {
-    const { client } = stubClient(() => Response.json({ status: "FAILED" }));
-    expect(await failure(client.retrieve({ model: "m", queue_id: QUEUE_ID }))).toMatchObject({ code: "INVALID_RESPONSE" });
+    const venice = await answeringJson(200, { status: "FAILED" });
+    expect(await failure(venice.client().retrieve({ model: "m", queue_id: QUEUE_ID }))).toMatchObject({ code: "INVALID_RESPONSE" });
   });
 
   it("streams finished audio with its format, length and Venice headers", async () => {
-    const bytes = new Uint8Array(1000).fill(3);
-    const { client } = stubClient(
-      () =>
-        new Response(bytes, {
-          headers: audioHeaders({ "content-length": "1000", "x-venice-inference-time": "12.5", "x-venice-audio-duration": "87" }),
-        }),
-    );
-    const result = await client.retrieve({ model: "seed-audio-1-0", queue_id: QUEUE_ID });
-    if (result.status !== "DONE") throw new Error("expected audio");
+    const client = simClient();
+    const prompt = "A folk song about the sea";
+    const { queue_id } = await client.queue({ model: "seed-audio-1-0", prompt });
+    const result = await finishAndRetrieve(sim, client, "seed-audio-1-0", queue_id);
+    const job = sim.control.job(queue_id)!;
     expect(result).toMatchObject({
       contentType: "audio/mpeg",
       format: "mp3",
-      contentLength: 1000,
-      inferenceTimeSeconds: 12.5,
-      audioDurationSeconds: 87,
+      contentLength: AUDIO_BYTES,
+      inferenceTimeSeconds: Number((job.executionMs / 1000).toFixed(3)),
+      audioDurationSeconds: job.audioSeconds,
     });
-    expect(new Uint8Array(await new Response(result.body).arrayBuffer())).toEqual(bytes);
+    const expected = await stubRender(AUDIO_BYTES)({ prompt, seconds: job.audioSeconds, format: "mp3" });
+    expect(new Uint8Array(await new Response(result.body).arrayBuffer())).toEqual(new Uint8Array(expected));
   });
 
   it.each([
@@ -164,73 +285,88 @@ describe("retrieve", () => {
     ["audio/flac; charset=binary", {}, "flac"],
     ["application/octet-stream", { "x-venice-audio-format": "FLAC" }, "flac"],
   ])("reads the format of %s", async (contentType, extra, format) => {
-    const { client } = stubClient(() => new Response(new Uint8Array(4), { headers: { "content-type": contentType, ...extra } }));
-    expect(await client.retrieve({ model: "m", queue_id: QUEUE_ID })).toMatchObject({ status: "DONE", format });
+    const venice = await answeringBytes({ "content-type": contentType, ...extra }, new Uint8Array(4));
+    expect(await venice.client().retrieve({ model: "m", queue_id: QUEUE_ID })).toMatchObject({ status: "DONE", format });
   });
 
   it("refuses an answer that is neither JSON nor audio", async () => {
-    const { client } = stubClient(() => new Response("hello", { headers: { "content-type": "text/plain" } }));
-    expect(await failure(client.retrieve({ model: "m", queue_id: QUEUE_ID }))).toMatchObject({ code: "INVALID_RESPONSE" });
+    const venice = await answeringBytes({ "content-type": "text/plain" }, "hello");
+    expect(await failure(venice.client().retrieve({ model: "m", queue_id: QUEUE_ID }))).toMatchObject({ code: "INVALID_RESPONSE" });
   });
 
   it("ignores Content-Length when the body is content-encoded", async () => {
-    const { client } = stubClient(
-      () => new Response(new Uint8Array(10), { headers: audioHeaders({ "content-length": "4", "content-encoding": "identity" }) }),
+    const audio = new Uint8Array(5000).fill(3);
+    const gzipped = gzipSync(audio);
+    const venice = await answeringBytes(
+      { "content-type": "audio/mpeg", "content-encoding": "gzip", "content-length": String(gzipped.length) },
+      gzipped,
     );
-    expect(await client.retrieve({ model: "m", queue_id: QUEUE_ID })).toMatchObject({ contentLength: undefined });
+    const result = await venice.client().retrieve({ model: "m", queue_id: QUEUE_ID });
+    expect(result).toMatchObject({ status: "DONE", contentLength: undefined });
+    if (result.status !== "DONE") throw new Error("expected audio");
+    // Content-Length counted the compressed bytes; the decoded audio is longer and complete.
+    expect(new Uint8Array(await new Response(result.body).arrayBuffer())).toEqual(audio);
   });
 
   it("times out while waiting for the headers", async () => {
-    const { client } = stubClient((_call, signal) => hangUntilAborted(signal), { timeoutMs: 50 });
-    expect(await failure(client.retrieve({ model: "m", queue_id: QUEUE_ID }))).toMatchObject({ code: "TIMEOUT" });
+    sim.control.injectFault({ kind: "hang", endpoint: "retrieve" });
+    expect(await failure(simClient({ timeoutMs: 50 }).retrieve({ model: "ace-step-15", queue_id: QUEUE_ID }))).toMatchObject({
+      code: "TIMEOUT",
+      status: 0,
+      retryable: true,
+    });
   });
 
   it("lets a download outlast the request timeout while it keeps moving", async () => {
-    const { client } = stubClient(
-      () => {
-        let sent = 0;
-        const body = new ReadableStream<Uint8Array>({
-          async pull(controller) {
-            if (sent === 8) return controller.close();
-            await new Promise((resolve) => setTimeout(resolve, 25));
-            sent += 1;
-            controller.enqueue(new Uint8Array(100));
-          },
-        });
-        return new Response(body, { headers: audioHeaders({ "content-length": "800" }) });
-      },
-      { timeoutMs: 60, streamIdleTimeoutMs: 60 },
-    );
-    const result = await client.retrieve({ model: "m", queue_id: QUEUE_ID });
+    const venice = await craftedVenice((_request, res) => {
+      res.writeHead(200, { "content-type": "audio/mpeg", "content-length": "1000" });
+      let sent = 0;
+      const timer = setInterval(() => {
+        res.write(new Uint8Array(100));
+        if (++sent === 10) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 30); // 300 ms in all: three times the timeout, never idle for long
+    });
+    const result = await venice.client({ timeoutMs: 100, streamIdleTimeoutMs: 100 }).retrieve({ model: "m", queue_id: QUEUE_ID });
     if (result.status !== "DONE") throw new Error("expected audio");
-    expect((await new Response(result.body).arrayBuffer()).byteLength).toBe(800);
+    expect((await new Response(result.body).arrayBuffer()).byteLength).toBe(1000);
   });
 
-  it("fails the read with TRUNCATED when the body is shorter than Content-Length", async () => {
-    const { client } = stubClient(() => new Response(new Uint8Array(500), { headers: audioHeaders({ "content-length": "1000" }) }));
-    const result = await client.retrieve({ model: "m", queue_id: QUEUE_ID });
+  it("fails the read with TIMEOUT when the download stalls mid-stream", async () => {
+    const venice = await craftedVenice((_request, res) => {
+      res.writeHead(200, { "content-type": "audio/mpeg", "content-length": "1000" });
+      res.write(new Uint8Array(400)); // and nothing more
+    });
+    const result = await venice.client({ streamIdleTimeoutMs: 100 }).retrieve({ model: "m", queue_id: QUEUE_ID });
     if (result.status !== "DONE") throw new Error("expected audio");
-    expect(await failure(new Response(result.body).arrayBuffer())).toMatchObject({ code: "TRUNCATED" });
+    expect(await failure(new Response(result.body).arrayBuffer())).toMatchObject({ code: "TIMEOUT", status: 0, retryable: true });
   });
 });
 
 describe("balance", () => {
-  const billing = (usd: number | null) =>
-    Response.json({ canConsume: true, consumptionCurrency: "USD", balances: { usd, diem: null }, diemEpochAllocation: 0 });
-  const rateLimits = (balances: Record<string, number>) => Response.json({ data: { balances, rateLimits: [] } });
-  const refused = (status: number) => Response.json({ error: "Authentication failed" }, { status });
+  const rateLimits = (balances: Record<string, number>) => ({ data: { balances, rateLimits: [] } });
+
+  /** Refuses /billing/balance with `status`; answers /api_keys/rate_limits with `limits`. */
+  const nonAdminVenice = (status: number, limits: unknown) =>
+    craftedVenice((request, res) =>
+      request.path.endsWith("/billing/balance")
+        ? sendJson(res, status, { error: "Authentication failed" })
+        : sendJson(res, limits ? 200 : status, limits ?? { error: "Authentication failed" }),
+    );
 
   it("reads /billing/balance when the key may", async () => {
-    const { client, calls } = stubClient(() => billing(25));
-    expect(await client.balance()).toEqual({ usd: 25 });
-    expect(calls.map((call) => call.url.pathname)).toEqual(["/api/v1/billing/balance"]);
+    expect(await simClient().balance()).toEqual({ usd: STARTING_BALANCE_USD });
+    expect(simPaths()).toEqual(["/api/v1/billing/balance"]);
   });
 
   it.each([401, 403])("falls back to /api_keys/rate_limits after a %i, and remembers", async (status) => {
-    const { client, calls } = stubClient(({ url }) => (url.pathname.endsWith("/billing/balance") ? refused(status) : rateLimits({ USD: 50.23, DIEM: 1 })));
+    const venice = await nonAdminVenice(status, rateLimits({ USD: 50.23, DIEM: 1 }));
+    const client = venice.client();
     expect(await client.balance()).toEqual({ usd: 50.23 });
     expect(await client.balance()).toEqual({ usd: 50.23 });
-    expect(calls.map((call) => call.url.pathname)).toEqual([
+    expect(venice.received.map((request) => request.path)).toEqual([
       "/api/v1/billing/balance",
       "/api/v1/api_keys/rate_limits",
       "/api/v1/api_keys/rate_limits",
@@ -238,14 +374,13 @@ describe("balance", () => {
   });
 
   it("answers null when neither endpoint is available, and usd null without a USD balance", async () => {
-    expect(await stubClient(() => refused(401)).client.balance()).toBeNull();
-    const noUsd = stubClient(({ url }) => (url.pathname.endsWith("/billing/balance") ? refused(401) : rateLimits({ DIEM: 3 })));
-    expect(await noUsd.client.balance()).toEqual({ usd: null });
+    expect(await (await nonAdminVenice(401, undefined)).client().balance()).toBeNull();
+    expect(await (await nonAdminVenice(401, rateLimits({ DIEM: 3 }))).client().balance()).toEqual({ usd: null });
   });
 
   it("does not hide a Venice outage behind the fallback", async () => {
-    const { client, calls } = stubClient(() => Response.json({ error: "Inference processing failed" }, { status: 500 }));
-    expect(await failure(client.balance())).toMatchObject({ code: "SERVER_ERROR" });
-    expect(calls).toHaveLength(1);
+    sim.control.injectFault({ kind: "error", status: 500, endpoint: "balance" });
+    expect(await failure(simClient().balance())).toMatchObject({ code: "SERVER_ERROR", status: 500 });
+    expect(simPaths()).toEqual(["/api/v1/billing/balance"]);
   });
 });

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { NO_LIMITS, stubRender } from "@/lib/venice-sim/test-support";
 import { capabilities, type ModelCapabilities } from "./capabilities";
-import { createVeniceClient, type RetrieveResult, type VeniceClient } from "./client";
-import { VeniceError } from "./errors";
+import { createVeniceClient, type VeniceClient } from "./client";
 import { buildGenerationRequestSchema, toQueueBody, toQuoteBody } from "./generation-request";
+import { failure, finishAndRetrieve } from "./test-support";
 
 const AUDIO_BYTES = 300_000; // several of the simulator's 64 KiB chunks
 
@@ -30,31 +30,11 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<VeniceError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VeniceError);
-  return error as VeniceError;
-}
-
 async function queueValid(model: ModelCapabilities, draft: Record<string, unknown>): Promise<string> {
   const request = buildGenerationRequestSchema(model).parse(draft);
   const queued = await client.queue(toQueueBody(model.id, request));
   expect(queued).toMatchObject({ model: model.id, status: "QUEUED" });
   return queued.queue_id;
-}
-
-/** Skips the job's remaining time, then retrieves until the audio arrives. */
-async function finishAndRetrieve(model: string, queueId: string): Promise<Extract<RetrieveResult, { status: "DONE" }>> {
-  sim.control.finishJob(queueId);
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const result = await client.retrieve({ model, queue_id: queueId });
-    if (result.status === "DONE") return result;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`job ${queueId} never finished`);
 }
 
 async function countBytes(body: ReadableStream<Uint8Array>): Promise<number> {
@@ -68,7 +48,9 @@ describe("the lifecycle", () => {
   let models: ModelCapabilities[];
 
   beforeAll(async () => {
-    models = (await client.listMusicModels()).map(capabilities);
+    const list = await client.listMusicModels();
+    expect(list.skipped).toEqual([]);
+    models = list.models.map(capabilities);
   });
 
   const model = (id: string) => {
@@ -101,7 +83,7 @@ describe("the lifecycle", () => {
       expect(first.executionDuration).toBeGreaterThanOrEqual(0);
     }
 
-    const done = await finishAndRetrieve(ace.id, queueId);
+    const done = await finishAndRetrieve(sim, client, ace.id, queueId);
     expect(done).toMatchObject({ format: "flac", contentType: "audio/flac", contentLength: AUDIO_BYTES });
     expect(await countBytes(done.body)).toBe(AUDIO_BYTES);
 
@@ -180,13 +162,13 @@ describe("errors over HTTP", () => {
   it("TRUNCATED while reading a download that is cut off", async () => {
     const queued = await client.queue({ model: "stable-audio-25", prompt: "A slow ambient drone" });
     sim.control.injectFault({ kind: "truncate", fraction: 0.5 });
-    const done = await finishAndRetrieve("stable-audio-25", queued.queue_id);
+    const done = await finishAndRetrieve(sim, client, "stable-audio-25", queued.queue_id);
     expect(done.contentLength).toBe(AUDIO_BYTES);
     const error = await failure(countBytes(done.body));
     expect(error).toMatchObject({ code: "TRUNCATED", retryable: true });
 
     // The media is still there: the download can be retried.
-    const again = await finishAndRetrieve("stable-audio-25", queued.queue_id);
+    const again = await finishAndRetrieve(sim, client, "stable-audio-25", queued.queue_id);
     expect(await countBytes(again.body)).toBe(AUDIO_BYTES);
   });
 });

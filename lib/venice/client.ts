@@ -10,7 +10,8 @@ import {
   billingBalanceResponseSchema,
   completeAudioRequestSchema,
   completeAudioResponseSchema,
-  modelListResponseSchema,
+  modelListEnvelopeSchema,
+  musicModelSchema,
   queueAudioRequestSchema,
   queueAudioResponseSchema,
   quoteAudioRequestSchema,
@@ -34,7 +35,6 @@ export type VeniceClientOptions = {
   timeoutMs?: number;
   /** Longest wait for the next chunk while reading audio. Default 30 s. */
   streamIdleTimeoutMs?: number;
-  fetchImpl?: typeof fetch;
 };
 
 export type AudioFormat = "mp3" | "wav" | "flac";
@@ -61,6 +61,11 @@ export type RetrieveResult =
 
 export type Balance = { usd: number | null };
 
+/** A /models entry the studio could not parse; `id` is undefined when the entry has none. */
+export type SkippedModel = { id: string | undefined; reason: string };
+
+export type MusicModelList = { models: MusicModel[]; skipped: SkippedModel[] };
+
 export type VeniceClient = ReturnType<typeof createVeniceClient>;
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -80,7 +85,6 @@ export function createVeniceClient(options: VeniceClientOptions) {
   const { apiKey } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const streamIdleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const fetchImpl = options.fetchImpl ?? fetch;
 
   // /billing/balance needs an admin key. Once it has refused this key, go straight to the
   // fallback: every failed 4xx counts towards Venice's lock-out budget.
@@ -90,7 +94,7 @@ export function createVeniceClient(options: VeniceClientOptions) {
   async function send(path: string, body: unknown, signal: AbortSignal): Promise<Response> {
     let response: Response;
     try {
-      response = await fetchImpl(`${baseUrl}${path}`, {
+      response = await fetch(`${baseUrl}${path}`, {
         method: body === undefined ? "GET" : "POST",
         headers: {
           Authorization: `Bearer ${apiKey}`,
@@ -211,9 +215,21 @@ export function createVeniceClient(options: VeniceClientOptions) {
   }
 
   return {
-    async listMusicModels(): Promise<MusicModel[]> {
-      const list = await requestJson("/models?type=music", undefined, modelListResponseSchema);
-      return list.data;
+    /**
+     * The music models, each parsed on its own: an entry the studio cannot read (a pricing
+     * shape it does not know yet, say) is skipped and reported instead of taking the whole
+     * catalog down. Only a malformed list itself is an INVALID_RESPONSE.
+     */
+    async listMusicModels(): Promise<MusicModelList> {
+      const list = await requestJson("/models?type=music", undefined, modelListEnvelopeSchema);
+      const models: MusicModel[] = [];
+      const skipped: SkippedModel[] = [];
+      for (const entry of list.data) {
+        const parsed = musicModelSchema.safeParse(entry);
+        if (parsed.success) models.push(parsed.data);
+        else skipped.push({ id: entryId(entry), reason: describeIssues(parsed.error) });
+      }
+      return { models, skipped };
     },
     async quote(request: QuoteAudioRequest): Promise<number> {
       const body = quoteAudioRequestSchema.parse(request);
@@ -254,13 +270,25 @@ function parseBody<T>(path: string, status: number, text: string, schema: z.ZodT
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const where = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
-      .join("; ");
-    throw new VeniceError("INVALID_RESPONSE", { status, message: `Venice ${path} answer did not match its schema: ${where}` });
+    throw new VeniceError("INVALID_RESPONSE", {
+      status,
+      message: `Venice ${path} answer did not match its schema: ${describeIssues(parsed.error)}`,
+    });
   }
   return parsed.data;
+}
+
+/** The first few schema problems, e.g. "model_spec.pricing: Invalid input". */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .join("; ");
+}
+
+function entryId(entry: unknown): string | undefined {
+  if (typeof entry !== "object" || entry === null || !("id" in entry)) return undefined;
+  return typeof entry.id === "string" ? entry.id : undefined;
 }
 
 function audioFormatHeader(headers: Headers): AudioFormat | undefined {

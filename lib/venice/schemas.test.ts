@@ -5,7 +5,7 @@ import {
   completeAudioResponseSchema,
   contentViolationErrorSchema,
   detailedErrorSchema,
-  modelListResponseSchema,
+  modelListEnvelopeSchema,
   musicModelSchema,
   musicPricingSchema,
   queueAudioRequestSchema,
@@ -95,9 +95,14 @@ describe("response schemas", () => {
   });
 
   it("parses the simulator's /models?type=music list of all 14 models", () => {
-    const list = modelListResponseSchema.parse({ object: "list", type: "music", data: SIM_MODELS });
-    expect(list.data).toHaveLength(14);
+    const list = modelListEnvelopeSchema.parse({ object: "list", type: "music", data: SIM_MODELS });
+    expect(list.data.map((entry) => musicModelSchema.parse(entry).id)).toEqual(SIM_MODELS.map((model) => model.id));
     expect(CATALOG_MODELS.map((model) => model.id)).toEqual(SIM_MODELS.map((model) => model.id));
+  });
+
+  it("rejects a model list without its envelope", () => {
+    expect(modelListEnvelopeSchema.safeParse({ data: SIM_MODELS }).success).toBe(false);
+    expect(modelListEnvelopeSchema.safeParse({ object: "list", data: {} }).success).toBe(false);
   });
 
   it("parses Venice's own catalog snapshot, which carries no capability flags", () => {

@@ -57,7 +57,6 @@ export type QueueAudioResponse = z.infer<typeof queueAudioResponseSchema>;
 export const quoteAudioResponseSchema = z.looseObject({
   quote: z.number().nonnegative(),
 });
-export type QuoteAudioResponse = z.infer<typeof quoteAudioResponseSchema>;
 
 // Both times are in milliseconds: the model's P80 total and the time since enqueue.
 export const retrieveProcessingResponseSchema = z.looseObject({
@@ -65,15 +64,12 @@ export const retrieveProcessingResponseSchema = z.looseObject({
   average_execution_time: z.number().nonnegative(),
   execution_duration: z.number().nonnegative(),
 });
-export type RetrieveProcessingResponse = z.infer<typeof retrieveProcessingResponseSchema>;
 
 export const completeAudioResponseSchema = z.looseObject({
   success: z.boolean(),
 });
-export type CompleteAudioResponse = z.infer<typeof completeAudioResponseSchema>;
 
 const priceSchema = z.object({ usd: z.number().nonnegative(), diem: z.number().nonnegative() });
-export type Price = z.infer<typeof priceSchema>;
 
 const durationTierSchema = priceSchema.extend({
   min_seconds: z.number().nonnegative(),
@@ -102,7 +98,7 @@ export const musicPricingSchema = z
 export type MusicPricing = z.infer<typeof musicPricingSchema>;
 
 // Every capability flag is optional: absent means unsupported or no limit published.
-export const musicModelSpecSchema = z.looseObject({
+const musicModelSpecSchema = z.looseObject({
   name: z.string().optional(),
   description: z.string().optional(),
   privacy: z.string().optional(),
@@ -134,7 +130,6 @@ export const musicModelSpecSchema = z.looseObject({
   min_prompt_length: z.number().optional(),
   lyrics_character_limit: z.number().optional(),
 });
-export type MusicModelSpec = z.infer<typeof musicModelSpecSchema>;
 
 export const musicModelSchema = z.looseObject({
   id: z.string().min(1),
@@ -146,16 +141,16 @@ export const musicModelSchema = z.looseObject({
 });
 export type MusicModel = z.infer<typeof musicModelSchema>;
 
-export const modelListResponseSchema = z.looseObject({
+// Only the list itself: each entry is parsed on its own with musicModelSchema, so that one
+// entry the studio cannot read does not hide every other model.
+export const modelListEnvelopeSchema = z.looseObject({
   object: z.literal("list"),
-  data: z.array(musicModelSchema),
+  data: z.array(z.unknown()),
 });
-export type ModelListResponse = z.infer<typeof modelListResponseSchema>;
 
 export const standardErrorSchema = z.looseObject({
   error: z.string(),
 });
-export type StandardError = z.infer<typeof standardErrorSchema>;
 
 // `details` is usually an object of `_errors` arrays (e.g. `{voice: {_errors: [...]},
 // supported_voices: [...]}`) but Venice sometimes sends a plain string.
@@ -170,7 +165,6 @@ export const contentViolationErrorSchema = z.looseObject({
   error: z.string(),
   suggested_prompt: z.string().optional(),
 });
-export type ContentViolationError = z.infer<typeof contentViolationErrorSchema>;
 
 // GET /billing/balance (admin keys only). Only `balances` is used; the rest is optional so a
 // change there cannot hide the balance.
@@ -183,7 +177,6 @@ export const billingBalanceResponseSchema = z.looseObject({
   }),
   diemEpochAllocation: z.number().optional(),
 });
-export type BillingBalanceResponse = z.infer<typeof billingBalanceResponseSchema>;
 
 // GET /api_keys/rate_limits (any key): `data.balances` is already capped at the key's
 // spend limit.
@@ -195,4 +188,3 @@ export const rateLimitsResponseSchema = z.looseObject({
     }),
   }),
 });
-export type RateLimitsResponse = z.infer<typeof rateLimitsResponseSchema>;

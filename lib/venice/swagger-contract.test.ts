@@ -1,21 +1,24 @@
 // Contract test: every body the studio can send to Venice's /audio endpoints must satisfy
 // Venice's own published request schemas (swagger.yaml, OpenAPI 3.0 → JSON Schema draft-04).
+// The bodies go over real HTTP to the Venice simulator, which must accept them too, and are
+// read back from its request log.
 import openapiSchemaToJsonSchema from "@openapi-contrib/openapi-schema-to-json-schema";
 import Ajv from "ajv-draft-04";
 import { parse as parseYaml } from "yaml";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIM_MODELS, type SimModel } from "@/lib/venice-sim/catalog";
+import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
+import { NO_LIMITS, stubRender } from "@/lib/venice-sim/test-support";
+import { readSharedVenice } from "@/tests/support/shared-venice";
 import { capabilities, type ModelCapabilities } from "./capabilities";
 import { createVeniceClient } from "./client";
 import { buildGenerationRequestSchema, toQueueBody, toQuoteBody } from "./generation-request";
 import {
   completeAudioRequestSchema,
-  musicModelSchema,
   queueAudioRequestSchema,
   quoteAudioRequestSchema,
   retrieveAudioRequestSchema,
 } from "./schemas";
-import { readSharedVenice } from "@/tests/support/shared-venice";
-import { CATALOG_MODELS } from "./test-catalog";
 
 const ENDPOINT_SCHEMAS = {
   "/audio/queue": "QueueAudioRequest",
@@ -47,11 +50,16 @@ const QUEUE_ID = "3f0c2b9e-8d41-4c6a-9f7e-2a5b1c0d9e8f";
 // No catalog model sets supports_language_code, or lyrics, optimizer, instrumental, voices and
 // speed at once; this made-up model makes sure those bodies are checked too. (Loop and duration
 // are left out to keep the variant product small; catalog models cover them.)
-const EVERY_FLAG_MODEL = musicModelSchema.parse({
+const EVERY_FLAG_MODEL: SimModel = {
   id: "every-flag-test-model",
   type: "music",
+  object: "model",
+  owned_by: "venice.ai",
+  created: 0,
   model_spec: {
     name: "Every Flag",
+    privacy: "private",
+    traits: [],
     pricing: { per_thousand_characters: { usd: 0.1, diem: 0.1 } },
     supports_lyrics: true,
     supports_lyrics_optimizer: true,
@@ -65,27 +73,30 @@ const EVERY_FLAG_MODEL = musicModelSchema.parse({
     prompt_character_limit: 300,
     min_prompt_length: 1,
   },
+};
+
+let sim: VeniceSimulator;
+
+beforeAll(async () => {
+  sim = await startVeniceSimulator({
+    speed: 1, // jobs stay PROCESSING: retrieve and complete answer without audio
+    balanceUsd: 1_000_000,
+    render: stubRender(16),
+    models: [...SIM_MODELS, EVERY_FLAG_MODEL],
+    ...NO_LIMITS,
+  });
 });
 
-/** A client whose fetch records each body it sends and answers like Venice would. */
-function recordingClient() {
-  const sent: { endpoint: Endpoint; body: unknown }[] = [];
-  const answers: Record<Endpoint, () => Response> = {
-    "/audio/queue": () => Response.json({ model: "m", queue_id: QUEUE_ID, status: "QUEUED" }),
-    "/audio/quote": () => Response.json({ quote: 0.5 }),
-    "/audio/retrieve": () => Response.json({ status: "PROCESSING", average_execution_time: 20000, execution_duration: 100 }),
-    "/audio/complete": () => Response.json({ success: true }),
-  };
-  const client = createVeniceClient({
-    baseUrl: "https://venice.invalid/api/v1",
-    apiKey: "test-key",
-    fetchImpl: async (input, init) => {
-      const endpoint = new URL(String(input)).pathname.replace("/api/v1", "") as Endpoint;
-      sent.push({ endpoint, body: JSON.parse(String(init?.body)) });
-      return answers[endpoint]();
-    },
-  });
-  return { client, sent };
+afterAll(async () => {
+  await sim?.close();
+});
+
+/** The /audio bodies that reached the simulator since its last reset. */
+function receivedBodies(): { endpoint: Endpoint; body: unknown }[] {
+  return sim.control
+    .requests()
+    .map((entry) => ({ endpoint: entry.path.replace("/api/v1", "") as Endpoint, body: entry.body }))
+    .filter(({ endpoint }) => endpoint in ENDPOINT_SCHEMAS);
 }
 
 // ---- Systematic variants of a draft request for one model ----------------------------------
@@ -177,23 +188,32 @@ describe("Venice's request schemas from swagger.yaml", () => {
 
 describe("every body the studio sends matches swagger.yaml", () => {
   it("for every catalog model (and one with every flag) across systematic variants", async () => {
-    const { client, sent } = recordingClient();
+    const client = createVeniceClient({ baseUrl: sim.url, apiKey: sim.apiKey });
+    const catalog = await client.listMusicModels();
+    expect(catalog.skipped).toEqual([]);
+    expect(catalog.models.map((model) => model.id)).toContain(EVERY_FLAG_MODEL.id);
+    const sent: { endpoint: Endpoint; body: unknown }[] = [];
     const acceptedByModel = new Map<string, number>();
 
-    for (const model of [...CATALOG_MODELS, EVERY_FLAG_MODEL].map(capabilities)) {
+    for (const model of catalog.models.map(capabilities)) {
       const schema = buildGenerationRequestSchema(model);
       let accepted = 0;
+      let queueId: string | undefined;
       for (const draft of draftVariants(model)) {
         const parsed = schema.safeParse(draft);
         if (!parsed.success) continue; // e.g. lyrics with instrumental on: the studio never sends it
         accepted += 1;
-        await client.queue(toQueueBody(model.id, parsed.data));
+        queueId = (await client.queue(toQueueBody(model.id, parsed.data))).queue_id;
         await client.quote(toQuoteBody(model, parsed.data));
       }
-      await client.retrieve({ model: model.id, queue_id: QUEUE_ID });
-      await client.retrieve({ model: model.id, queue_id: QUEUE_ID, delete_media_on_completion: false });
-      await client.complete({ model: model.id, queue_id: QUEUE_ID });
+      if (queueId !== undefined) {
+        await client.retrieve({ model: model.id, queue_id: queueId });
+        await client.retrieve({ model: model.id, queue_id: queueId, delete_media_on_completion: false });
+        await client.complete({ model: model.id, queue_id: queueId });
+      }
       acceptedByModel.set(model.id, accepted);
+      sent.push(...receivedBodies());
+      sim.control.reset(); // keeps the job list (and the request log) small
     }
 
     const failures = sent

@@ -8,7 +8,7 @@ import { musicModelSchema, type MusicModel } from "./schemas";
 
 export const CATALOG_MODELS: MusicModel[] = SIM_MODELS.map((model) => musicModelSchema.parse(model));
 
-export function catalogModel(id: string): MusicModel {
+function catalogModel(id: string): MusicModel {
   const model = CATALOG_MODELS.find((candidate) => candidate.id === id);
   if (!model) throw new Error(`no catalog model ${id}`);
   return model;
