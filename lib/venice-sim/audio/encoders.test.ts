@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { encodeFlac } from "./encode-flac";
-import { crc16, encodeMp3, LAME_ENCODER_DELAY, parseFrameHeader } from "./encode-mp3";
+import { parseFrameHeader } from "@/lib/audio/mp3-frame-header";
+import { crc16, encodeMp3, LAME_ENCODER_DELAY } from "./encode-mp3";
 import { encodeWav } from "./encode-wav";
 import { averageSpectrum, decodeFlac, decodeMp3, decodeWav, flacStreamInfo, strongPeaks } from "./test-support";
 

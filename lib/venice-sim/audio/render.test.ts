@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFrameHeader } from "./encode-mp3";
+import { parseFrameHeader } from "@/lib/audio/mp3-frame-header";
 import { CONTENT_TYPES, formatSpec, LONG_MP3_SECONDS, renderTrack, renderTrackDetailed, type AudioFormat } from "./render";
 import {
   averageSpectrum,

@@ -1,0 +1,24 @@
+// The shape shared by the per-format decoders that computePeaks drives: encoded bytes go in
+// chunk by chunk, PCM comes out block by block, and nothing holds the whole track.
+
+/** Receives each decoded block: one Float32Array per channel (-1..1), `frames` samples each. */
+export type PcmSink = (channels: readonly Float32Array[], frames: number) => void;
+
+export type DecodedStream = {
+  sampleRate: number;
+  channels: number;
+  /** Length of the audio in sample frames (per channel). */
+  frames: number;
+};
+
+export interface StreamDecoder {
+  /** Decodes the next chunk of the file, passing any PCM it completes to the sink. */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Flushes the last PCM at the end of the file and checks that the file was complete. */
+  end(): Promise<DecodedStream>;
+  /** Releases the decoder's (wasm) memory; call once, whether decoding finished or failed. */
+  free(): void;
+}
+
+/** The audio file is corrupt, truncated or not in the format it was said to be. */
+export class AudioDecodeError extends Error {}
