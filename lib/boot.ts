@@ -1,7 +1,9 @@
 import "server-only";
 import { ensureDatabase } from "@/lib/db/database";
 import { env, EnvError } from "@/lib/env";
+import { startWorker } from "@/lib/generations/worker";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-singleton";
 import { veniceTarget } from "@/lib/venice/target";
 
 /** Runs once when the server process starts (instrumentation.ts). */
@@ -19,6 +21,8 @@ export async function boot() {
   try {
     await ensureDatabase();
     const target = await veniceTarget();
+    // One generation worker per process, however often Next.js evaluates this module.
+    await processSingleton("generation-worker", () => startWorker());
     log().info({ mode: target.mode }, "Venice Studio ready");
   } catch (error) {
     log().fatal({ err: error }, "start-up failed");

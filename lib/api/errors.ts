@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { VeniceError, VeniceErrorCode } from "@/lib/venice/errors";
 
 // The one error type route handlers throw. Its code decides the HTTP status, here only.
 const STATUS_BY_CODE = {
@@ -40,4 +41,16 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
     (fields[key] ??= []).push(issue.message);
   }
   return fields;
+}
+
+// A Venice failure, as the studio's own API answers it: the few that the creator can act on
+// keep their meaning, every other one is Venice's side (502). The message is Venice's
+// user-facing one, never the developer detail.
+const CODE_BY_VENICE_CODE: Partial<Record<VeniceErrorCode, ApiErrorCode>> = {
+  INSUFFICIENT_BALANCE: "payment_required",
+  CONTENT_VIOLATION: "unprocessable",
+};
+
+export function apiErrorFromVenice(error: VeniceError): ApiError {
+  return new ApiError(CODE_BY_VENICE_CODE[error.code] ?? "bad_gateway", error.userMessage);
 }

@@ -1,21 +1,53 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { ApiError, fieldErrors } from "@/lib/api/errors";
+import { ApiError, apiErrorFromVenice } from "@/lib/api/errors";
+import { currentMember, hasRole, type Member, type Role } from "@/lib/api/member";
 import { log } from "@/lib/log";
+import { VeniceError } from "@/lib/venice/errors";
 
-// Every app/api route handler is wrapped by `route`: it validates input with zod and
-// answers every failure as JSON `{error, fields?}` with the right status, never with a
-// stack trace. Access control joins here when accounts arrive.
+// Every app/api route handler is wrapped by `route`: it resolves the calling member, checks
+// the role the route needs, and answers every failure as JSON `{error, fields?}` with the
+// right status, never with a stack trace. Input is parsed with lib/api/input.ts.
 
-type Context<Params> = { request: Request; params: Params };
+export type RouteOptions = { role: Role };
 
-export function route<Params = Record<string, never>>(
-  handler: (context: Context<Params>) => Promise<Response | unknown>,
-) {
-  return async (request: Request, segment: { params: Promise<Params> }): Promise<Response> => {
+export type RouteContext<Params> = { request: Request; params: Params; member: Member };
+
+type Handler<Params> = (context: RouteContext<Params>) => Promise<Response | unknown>;
+type NextHandler<Params> = (request: Request, segment: { params: Promise<Params> }) => Promise<Response>;
+
+const DEFAULT_OPTIONS: RouteOptions = { role: "member" };
+
+/** A route any member may call. */
+export function route<Params = Record<string, never>>(handler: Handler<Params>): NextHandler<Params>;
+/** A route that needs at least `options.role`. */
+export function route<Params = Record<string, never>>(options: RouteOptions, handler: Handler<Params>): NextHandler<Params>;
+export function route<Params>(
+  optionsOrHandler: RouteOptions | Handler<Params>,
+  maybeHandler?: Handler<Params>,
+): NextHandler<Params> {
+  const [options, handler] =
+    typeof optionsOrHandler === "function" ? [DEFAULT_OPTIONS, optionsOrHandler] : [optionsOrHandler, maybeHandler!];
+  return answer(async (request, segment) => {
+    const member = await currentMember(request);
+    if (!member) throw new ApiError("unauthorized", "Sign in to use the studio.");
+    if (!hasRole(member, options.role)) throw new ApiError("forbidden", `This needs the ${options.role} role.`);
+    return handler({ request, params: await segment.params, member });
+  });
+}
+
+/** A route anyone may call, signed in or not (the health check; later sign-in and share pages). */
+export function publicRoute<Params = Record<string, never>>(
+  handler: (context: Omit<RouteContext<Params>, "member">) => Promise<Response | unknown>,
+): NextHandler<Params> {
+  return answer(async (request, segment) => handler({ request, params: await segment.params }));
+}
+
+/** Runs a handler and turns what it returns or throws into the JSON response. */
+function answer<Params>(run: (request: Request, segment: { params: Promise<Params> }) => Promise<Response | unknown>): NextHandler<Params> {
+  return async (request, segment) => {
     try {
-      const result = await handler({ request, params: await segment.params });
+      const result = await run(request, segment);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(error, request);
@@ -23,14 +55,12 @@ export function route<Params = Record<string, never>>(
   };
 }
 
-export function errorResponse(error: unknown, request: Request): Response {
-  if (error instanceof ApiError) {
-    return NextResponse.json({ error: error.message, ...(error.fields && { fields: error.fields }) }, { status: error.status });
-  }
-  if (error instanceof z.ZodError) {
-    return NextResponse.json({ error: "Some fields are invalid.", fields: fieldErrors(error) }, { status: 400 });
+function errorResponse(error: unknown, request: Request): Response {
+  const known = error instanceof VeniceError ? apiErrorFromVenice(error) : error;
+  if (known instanceof ApiError) {
+    if (error instanceof VeniceError) log().warn({ err: error, path: new URL(request.url).pathname }, "Venice call failed");
+    return NextResponse.json({ error: known.message, ...(known.fields && { fields: known.fields }) }, { status: known.status });
   }
   log().error({ err: error, method: request.method, path: new URL(request.url).pathname }, "unhandled route error");
   return NextResponse.json({ error: "Something went wrong on the studio server." }, { status: 500 });
 }
-

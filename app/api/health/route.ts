@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
-import { route } from "@/lib/api/route";
+import { publicRoute } from "@/lib/api/route";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => {
+export const GET = publicRoute(async () => {
   const mode = env().mode;
   try {
     const prisma = await db();

@@ -1,0 +1,12 @@
+import { ApiError } from "@/lib/api/errors";
+import { route } from "@/lib/api/route";
+import { getGeneration } from "@/lib/generations/get-generation";
+
+export const dynamic = "force-dynamic";
+
+/** Status, progress 0..1, ETA ms, error and the track id once it is stored. */
+export const GET = route<{ id: string }>(async ({ params }) => {
+  const generation = await getGeneration(params.id);
+  if (!generation) throw new ApiError("not_found", "This generation does not exist.");
+  return generation;
+});

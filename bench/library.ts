@@ -1,0 +1,177 @@
+// bench/library: server time of one library page (lib/api/tracks/list-tracks.ts) over 100k
+// tracks, without and with search, before and after the pg_trgm indexes the search needs.
+// Run: npx tsx bench/library.ts [repetitions]   (default 200 per query)
+// Starts its own embedded PostgreSQL in a temp dir; prints p50/p95 ms per query and overall.
+// Target: p95 ≤ 25 ms for a 50-row page with search.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+
+const TRACKS = 100_000;
+const REPETITIONS = Number(process.argv[2]) || 200;
+
+// The indexes search needs (the schema change proposed for prisma/: see bench output).
+const SEARCH_INDEXES = [
+  `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+  `CREATE INDEX "Track_title_trgm_idx" ON "Track" USING gin (title gin_trgm_ops)`,
+  `CREATE INDEX "Track_prompt_trgm_idx" ON "Track" USING gin (prompt gin_trgm_ops)`,
+  `CREATE INDEX "Track_durationMs_id_idx" ON "Track" ("durationMs", id)`,
+];
+
+type Case = { name: string; query: Record<string, string> };
+
+const CASES: Case[] = [
+  { name: "newest, no search", query: {} },
+  { name: "title sort, no search", query: { sort: "title" } },
+  { name: "duration sort, no search", query: { sort: "duration" } },
+  { name: "favorites, no search", query: { favorite: "1" } },
+  { name: "creator, no search", query: { creator: "ada" } },
+  { name: "status=downloaded, no search", query: { status: "downloaded" } },
+  { name: 'q="piano" (common, prompt)', query: { q: "piano" } },
+  { name: 'q="Midnight" (title word)', query: { q: "Midnight" } },
+  { name: 'q="lo-fi" (genre)', query: { q: "lo-fi" } },
+  { name: 'q="amb" (substring)', query: { q: "amb" } },
+  { name: 'q="take 421" (rare)', query: { q: "take 421" } },
+  { name: 'q="velvet harbour" (two words)', query: { q: "velvet harbour" } },
+  { name: 'q="xylophone quartet" (no match)', query: { q: "xylophone quartet" } },
+  { name: 'q="xq" (2 letters, no match)', query: { q: "xq" } },
+  { name: 'q="piano" + favorites', query: { q: "piano", favorite: "1" } },
+  { name: 'q="cello" + model', query: { q: "cello", model: "ace-step-15" } },
+  { name: 'q="cello" + creator + downloaded', query: { q: "cello", creator: "ada", status: "downloaded" } },
+  { name: 'q="piano", title sort', query: { q: "piano", sort: "title" } },
+  { name: 'q="harbour", page 2', query: { q: "harbour" } },
+];
+
+const ADJECTIVES = ["Velvet", "Neon", "Midnight", "Golden", "Quiet", "Electric", "Broken", "Silver", "Lonely", "Wild", "Crystal", "Hollow", "Burning", "Distant", "Paper", "Violet", "Frozen", "Secret", "Lucky", "Endless"];
+const NOUNS = ["Harbour", "Skyline", "Garden", "Echo", "River", "Signal", "Horizon", "Lantern", "Mirage", "Orbit", "Canyon", "Static", "Meadow", "Circuit", "Tide", "Ember", "Compass", "Cathedral", "Satellite", "Dream"];
+const GENRES = ["lo-fi hip hop", "synthwave", "ambient", "deep house", "jazz trio", "orchestral", "drum and bass", "folk", "techno", "bossa nova", "trap", "post-rock"];
+const INSTRUMENTS = ["piano", "analog synth", "acoustic guitar", "strings", "saxophone", "808 drums", "cello", "rhodes", "harp", "vocal chops", "brass", "marimba"];
+const MOODS = ["melancholic", "uplifting", "dreamy", "dark", "playful", "tense", "nostalgic", "calm", "euphoric", "gritty"];
+const MODELS = ["elevenlabs-music", "stable-audio-25", "minimax-music-v26", "ace-step-15", "seed-audio-1-0", "mmaudio-v2-text-to-audio"];
+const CREATORS = ["local-owner", "ada", "bo", "chen", "dee"];
+
+const pick = (list: string[], salt: number) =>
+  `(${sqlArray(list)})[1 + abs(hashint4(g * ${salt})) % ${list.length}]`;
+const sqlArray = (list: string[]) => `ARRAY[${list.map((item) => `'${item.replaceAll("'", "''")}'`).join(",")}]`;
+
+async function seed(client: pg.Client) {
+  await client.query(`
+    INSERT INTO "Generation" (id, "batchId", model, request, "requestHash", title, "quotedUsd", "idempotencyKey", status, "creatorId", "createdAt", "updatedAt")
+    SELECT md5('g' || g)::uuid, md5('g' || g)::uuid, ${pick(MODELS, 31)}, '{}'::jsonb, 'bench', 'bench', 0.05,
+           'bench-' || g || ':0',
+           -- "downloaded" lasts only until Venice confirms the clean-up: a few tracks at any time.
+           (CASE WHEN g % 5000 = 0 THEN 'downloaded' ELSE 'completed' END)::"GenerationStatus",
+           ${pick(CREATORS, 37)}, now() - make_interval(secs => g * 300), now()
+    FROM generate_series(1, ${TRACKS}) AS g`);
+  await client.query(`
+    INSERT INTO "Track" (id, "generationId", title, prompt, model, format, bytes, "durationMs", sha256, "storageKey", peaks, favorite, "creatorId", "createdAt", "deletedAt")
+    SELECT md5('t' || g)::uuid, gen.id,
+           ${pick(ADJECTIVES, 11)} || ' ' || ${pick(NOUNS, 13)} || CASE WHEN g % 3 = 0 THEN ' (take ' || (g % 997) || ')' ELSE '' END,
+           ${pick(MOODS, 17)} || ' ' || ${pick(GENRES, 19)} || ' with ' || ${pick(INSTRUMENTS, 23)} || ' and ' || ${pick(INSTRUMENTS, 29)}
+             || ', ' || (60 + abs(hashint4(g * 41)) % 120) || ' bpm, for a ' || lower(${pick(NOUNS, 43)}) || ' scene',
+           gen.model, 'mp3', 480000, 5000 + abs(hashint4(g * 47)) % 295000, repeat('0', 64), 'tracks/' || g || '.mp3',
+           '[0, 0]'::jsonb, g % 10 = 0, gen."creatorId",
+           -- Many tracks share a timestamp (a batch of takes lands together), to exercise ties.
+           date_trunc('minute', gen."createdAt"), CASE WHEN g % 50 = 7 THEN now() ELSE NULL END
+    FROM generate_series(1, ${TRACKS}) AS g JOIN "Generation" gen ON gen.id = md5('g' || g)::uuid`);
+  // As autovacuum would leave a table this size: statistics, visibility map and hint bits set.
+  await client.query(`VACUUM ANALYZE "Generation"`);
+  await client.query(`VACUUM ANALYZE "Track"`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+type ListTracks = typeof import("@/lib/api/tracks/list-tracks");
+
+// pg_trgm indexes serve searches of 3+ characters; shorter ones scan the table, so they are
+// reported on their own line.
+const kindOf = (query: Record<string, string>) =>
+  !query.q ? "without search" : query.q.trim().length >= 3 ? "with search (3+ characters)" : "with search (1-2 characters)";
+
+async function measure({ listTracks, listTracksQuerySchema }: ListTracks, label: string) {
+  console.log(`\n== ${label}: ${REPETITIONS} runs per query, 50-row pages`);
+  console.log("query".padEnd(36), "rows  p50_ms  p95_ms  max_ms");
+  const timesByKind = new Map<string, number[]>();
+  for (const { name, query } of CASES) {
+    let parsed = listTracksQuerySchema.parse(query);
+    if (name.endsWith("page 2")) {
+      const first = await listTracks(parsed);
+      parsed = listTracksQuerySchema.parse({ ...query, cursor: first.nextCursor ?? undefined });
+    }
+    for (let i = 0; i < 5; i++) await listTracks(parsed);
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < REPETITIONS; i++) {
+      const start = performance.now();
+      rows = (await listTracks(parsed)).tracks.length;
+      times.push(performance.now() - start);
+    }
+    const kind = kindOf(query);
+    timesByKind.set(kind, [...(timesByKind.get(kind) ?? []), ...times]);
+    times.sort((a, b) => a - b);
+    console.log(name.padEnd(36), String(rows).padStart(4), fmt(percentile(times, 50)), fmt(percentile(times, 95)), fmt(times.at(-1)!));
+  }
+  for (const [kind, times] of timesByKind) {
+    times.sort((a, b) => a - b);
+    console.log(`all ${kind}`.padEnd(36), "    ", fmt(percentile(times, 50)), fmt(percentile(times, 95)), fmt(times.at(-1)!));
+  }
+  return percentile(timesByKind.get("with search (3+ characters)")!, 95);
+}
+
+const fmt = (ms: number) => ms.toFixed(2).padStart(7);
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), "studio-bench-library-"));
+  const port = 30000 + Math.floor(Math.random() * 20000);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port });
+  try {
+    await applyMigrations(server.url);
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    let start = performance.now();
+    await seed(client);
+    console.log(`seeded ${TRACKS} tracks (+ generations) in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+
+    process.env.DATABASE_URL = server.url;
+    process.env.LOG_LEVEL = "silent";
+    allowServerOnlyImports();
+    const library: ListTracks = await import("@/lib/api/tracks/list-tracks");
+
+    const before = await measure(library, "schema as migrated (no search index)");
+    start = performance.now();
+    for (const statement of SEARCH_INDEXES) await client.query(statement);
+    await client.query(`ANALYZE "Track"`);
+    console.log(`\ncreated the proposed indexes in ${((performance.now() - start) / 1000).toFixed(1)} s:`);
+    for (const statement of SEARCH_INDEXES) console.log(`  ${statement};`);
+    const after = await measure(library, "with the proposed indexes (pg_trgm GIN on title and prompt, durationMs+id)");
+
+    console.log(`\nsearch p95 (3+ characters): ${before.toFixed(2)} ms without the indexes, ${after.toFixed(2)} ms with them (target ≤ 25 ms): ${after <= 25 ? "PASS" : "FAIL"}`);
+    await client.end();
+    const { db } = await import("@/lib/db/client");
+    await (await db()).$disconnect();
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The studio's modules import "server-only", which throws outside Next's server bundles;
+// this script is server code, so it stands in the package's own empty module.
+function allowServerOnlyImports() {
+  const require = createRequire(import.meta.url);
+  const id = require.resolve("server-only");
+  require.cache[id] = { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

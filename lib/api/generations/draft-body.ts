@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { MAX_TAKES } from "@/lib/generations/validate-draft";
+
+// The body of a quote or a submit: a model, its request fields (checked against that model
+// by lib/generations, with field errors keyed by Venice's field names) and how many takes.
+export const draftBodySchema = z.object({
+  model: z.string({ error: "Choose a model." }).trim().min(1, { error: "Choose a model." }),
+  request: z.record(z.string(), z.unknown(), { error: "The request must be an object of generation settings." }),
+  takes: z
+    .number({ error: "Takes must be a number." })
+    .int({ error: `Choose between 1 and ${MAX_TAKES} takes.` })
+    .min(1, { error: `Choose between 1 and ${MAX_TAKES} takes.` })
+    .max(MAX_TAKES, { error: `Choose between 1 and ${MAX_TAKES} takes.` })
+    .default(1),
+});

@@ -1,0 +1,7 @@
+import "server-only";
+import { findActiveTrack } from "@/lib/api/tracks/find-track";
+
+/** The waveform of a track: `[min0, max0, min1, max1, …]` and its length. Never changes. */
+export async function getTrackPeaks(id: string): Promise<{ peaks: unknown; durationMs: number }> {
+  return findActiveTrack(id, { peaks: true, durationMs: true });
+}

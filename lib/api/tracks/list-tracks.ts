@@ -1,0 +1,68 @@
+import "server-only";
+import { z } from "zod";
+import { queryFlag } from "@/lib/api/input";
+import { afterCursor, decodeCursor, encodeCursor, TRACK_ORDER, TRACK_SORTS } from "@/lib/api/tracks/track-cursor";
+import { toTrackView, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+// The library: live (not soft-deleted) tracks, searched, filtered, sorted and paged by keyset.
+//
+// `status` filters on the generation's status. A track exists only once its generation is
+// `downloaded` (bytes stored, Venice clean-up pending) or `completed`, and both are playable,
+// so those are the only two values; any other status names no track and is refused (400).
+
+export const listTracksQuerySchema = z
+  .object({
+    q: z.string().trim().max(200, { error: "Search for at most 200 characters." }).optional(),
+    model: z.string().trim().min(1).max(200).optional(),
+    creator: z.string().trim().min(1).max(200).optional(),
+    favorite: queryFlag.optional(),
+    status: z.enum(["downloaded", "completed"], { error: "Tracks are either downloaded or completed." }).optional(),
+    sort: z.enum(TRACK_SORTS, { error: `Sort by ${TRACK_SORTS.join(", ")}.` }).default("newest"),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(2000).optional(),
+  })
+  .transform(({ cursor: text, ...query }, ctx) => {
+    if (text === undefined) return { ...query, cursor: undefined };
+    const cursor = decodeCursor(text);
+    if (!cursor || cursor.sort !== query.sort) {
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "This page link is not valid for this sort. Start from the first page." });
+      return z.NEVER;
+    }
+    return { ...query, cursor };
+  });
+
+export type ListTracksQuery = z.output<typeof listTracksQuerySchema>;
+
+export async function listTracks(query: ListTracksQuery): Promise<{ tracks: TrackView[]; nextCursor: string | null }> {
+  const prisma = await db();
+  const rows = await prisma.track.findMany({
+    where: { AND: [filters(query), query.cursor ? afterCursor(query.cursor) : {}] },
+    orderBy: TRACK_ORDER[query.sort],
+    take: query.limit + 1,
+    select: trackViewSelect,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    tracks: page.map(toTrackView),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, last) : null,
+  };
+}
+
+function filters({ q, model, creator, favorite, status }: ListTracksQuery): Prisma.TrackWhereInput {
+  // Prisma sends `contains` as ILIKE '%…%' without escaping LIKE's wildcards: escape them, so
+  // "100%" finds "100%" only.
+  const text = q?.replace(/[\\%_]/g, "\\$&");
+  return {
+    deletedAt: null,
+    ...(text && {
+      OR: [{ title: { contains: text, mode: "insensitive" } }, { prompt: { contains: text, mode: "insensitive" } }],
+    }),
+    ...(model && { model }),
+    ...(creator && { creatorId: creator }),
+    ...(favorite !== undefined && { favorite }),
+    ...(status && { generation: { status } }),
+  };
+}

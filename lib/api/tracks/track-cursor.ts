@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { Prisma } from "@/lib/db/generated/client";
+
+// Keyset pagination of the library. Each sort orders by one column and then by id, so the
+// order is total; the cursor is the last row's (value, id) for that sort, and the next page
+// is every row strictly after it. Opaque to clients: base64url of JSON.
+
+export const TRACK_SORTS = ["newest", "oldest", "title", "duration"] as const;
+export type TrackSort = (typeof TRACK_SORTS)[number];
+
+const cursorSchema = z.discriminatedUnion("sort", [
+  z.object({ sort: z.enum(["newest", "oldest"]), value: z.iso.datetime(), id: z.guid() }),
+  z.object({ sort: z.literal("title"), value: z.string(), id: z.guid() }),
+  z.object({ sort: z.literal("duration"), value: z.number().int(), id: z.guid() }),
+]);
+export type TrackCursor = z.infer<typeof cursorSchema>;
+
+export const TRACK_ORDER: Readonly<Record<TrackSort, Prisma.TrackOrderByWithRelationInput[]>> = {
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  oldest: [{ createdAt: "asc" }, { id: "asc" }],
+  title: [{ title: "asc" }, { id: "asc" }],
+  duration: [{ durationMs: "asc" }, { id: "asc" }],
+};
+
+type SortKey = { id: string; createdAt: Date; title: string; durationMs: number };
+
+export function encodeCursor(sort: TrackSort, last: SortKey): string {
+  const cursor: TrackCursor =
+    sort === "title"
+      ? { sort, value: last.title, id: last.id }
+      : sort === "duration"
+        ? { sort, value: last.durationMs, id: last.id }
+        : { sort, value: last.createdAt.toISOString(), id: last.id };
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+/** The cursor, or undefined when it is not one this API made. */
+export function decodeCursor(text: string): TrackCursor | undefined {
+  try {
+    return cursorSchema.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8"))).data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The rows strictly after `cursor` in its sort's order. */
+export function afterCursor(cursor: TrackCursor): Prisma.TrackWhereInput {
+  const descending = cursor.sort === "newest";
+  const beyond = <T>(value: T) => (descending ? { lt: value } : { gt: value });
+  const id = beyond(cursor.id);
+  switch (cursor.sort) {
+    case "newest":
+    case "oldest": {
+      const createdAt = new Date(cursor.value);
+      return { OR: [{ createdAt: beyond(createdAt) }, { createdAt, id }] };
+    }
+    case "title":
+      return { OR: [{ title: beyond(cursor.value) }, { title: cursor.value, id }] };
+    case "duration":
+      return { OR: [{ durationMs: beyond(cursor.value) }, { durationMs: cursor.value, id }] };
+  }
+}

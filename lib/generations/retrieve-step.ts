@@ -1,0 +1,75 @@
+import type { Generation } from "@/lib/db/generated/client";
+import { VeniceError } from "@/lib/venice/errors";
+import { waitForBudget } from "./budget-gate";
+import { completeStep } from "./complete-step";
+import { endJob, RELEASED, releaseJob, retryLater } from "./job-updates";
+import { INFERENCE_FAILED, MEDIA_EXPIRED, refusal, STORE_FAILED } from "./messages";
+import { pollDistribution } from "./poll-distribution";
+import { pauseBudget } from "./rate-budget";
+import { nextPollDelayMs } from "./schedule";
+import { transition } from "./state-machine";
+import { storeTrack } from "./store-track";
+import type { WorkerContext } from "./worker-context";
+
+// queued|processing: ask Venice whether the job is done, under the retrieve budget shared
+// by every job. Still running → next poll on the model's schedule; done → store the track,
+// then complete. A 4xx is final (Venice refunds failed generations); everything else that
+// may pass is retried with backoff.
+
+export async function retrieveStep(ctx: WorkerContext, job: Generation): Promise<void> {
+  if (!(await waitForBudget(ctx, job, "retrieve"))) return;
+  const counted = { retrieveCalls: { increment: 1 } };
+
+  let stored: boolean;
+  try {
+    const result = await ctx.venice.retrieve({ model: job.model, queue_id: job.queueId! });
+    if (result.status === "PROCESSING") {
+      const distribution = await pollDistribution(ctx.prisma, job.model, result.averageExecutionTime);
+      const delayMs = nextPollDelayMs(result.executionDuration, distribution, ctx.settings.poll);
+      const update = { ...counted, expectedMs: result.averageExecutionTime, attempts: 0 };
+      if (job.status === "queued") {
+        await transition(ctx.prisma, job.id, "queued", "processing", {
+          ...update,
+          nextAttemptAt: new Date(Date.now() + delayMs),
+          ...RELEASED,
+        });
+      } else {
+        await releaseJob(ctx, job, delayMs, update);
+      }
+      return;
+    }
+    stored = await storeTrack(ctx, job, result);
+  } catch (error) {
+    return retrieveFailed(ctx, job, error, counted);
+  }
+  if (!stored) return;
+  await completeStep(ctx, { ...job, status: "downloaded", attempts: 0 });
+}
+
+async function retrieveFailed(
+  ctx: WorkerContext,
+  job: Generation,
+  error: unknown,
+  counted: { retrieveCalls: { increment: number } },
+): Promise<void> {
+  if (!(error instanceof VeniceError)) {
+    // Storage or waveform trouble on the studio's side: retried a few times, then given up.
+    ctx.log.error({ err: error, generationId: job.id }, "could not store a finished track");
+    if (job.attempts + 1 >= ctx.settings.maxStoreFailures) return endJob(ctx, job, "failed", STORE_FAILED, counted);
+    return retryLater(ctx, job, counted);
+  }
+  if (error.code === "RATE_LIMITED") {
+    const wait = error.retryAfterMs ?? ctx.settings.backoff.maxMs;
+    await pauseBudget(ctx.prisma, "retrieve", wait);
+    return releaseJob(ctx, job, wait, counted);
+  }
+  if (error.code === "NOT_FOUND") return endJob(ctx, job, "expired", MEDIA_EXPIRED, counted);
+  if (error.status >= 400 && error.status < 500) return endJob(ctx, job, "failed", refusal(error, "generation"), counted);
+  // Venice reports a failed generation as a 500 "Inference processing failed" on every
+  // retrieve; a passing 500 does not repeat. Only persistence tells them apart.
+  if (error.status === 500 && job.attempts + 1 >= ctx.settings.maxInferenceFailures) {
+    return endJob(ctx, job, "failed", INFERENCE_FAILED, counted);
+  }
+  ctx.log.warn({ err: error, generationId: job.id, attempts: job.attempts + 1 }, "retrieve failed; retrying with backoff");
+  return retryLater(ctx, job, counted);
+}

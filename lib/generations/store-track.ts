@@ -1,0 +1,68 @@
+import { computePeaks } from "@/lib/audio/peaks";
+import { Prisma, type Generation } from "@/lib/db/generated/client";
+import type { RetrieveResult } from "@/lib/venice/client";
+import { queueAudioRequestSchema } from "@/lib/venice/schemas";
+import { transition } from "./state-machine";
+import type { WorkerContext } from "./worker-context";
+
+type FinishedAudio = Extract<RetrieveResult, { status: "DONE" }>;
+
+export function storageKeyOf(generationId: string, format: FinishedAudio["format"]): string {
+  return `tracks/${generationId}.${format}`;
+}
+
+/**
+ * queued|processing → downloaded: streams the finished audio to storage (durable and
+ * checksummed before `put` resolves), computes its waveform from the stored file, then
+ * creates the Track and moves the job in one transaction. A crash or a failed download at
+ * any point before the commit leaves the job as it was, to be fetched again; the storage
+ * key is fixed, so a retry replaces the earlier file. Resolves false when another worker
+ * stored it first.
+ */
+export async function storeTrack(ctx: WorkerContext, job: Generation, audio: FinishedAudio): Promise<boolean> {
+  const key = storageKeyOf(job.id, audio.format);
+  const stored = await ctx.storage.put(key, audio.body);
+  const waveform = await computePeaks(await ctx.storage.read(key), audio.format);
+  const finishedAt = new Date();
+  // Venice's own measure of the job when it sends one; the studio's view includes polling delay.
+  const executionMs =
+    audio.inferenceTimeSeconds !== undefined
+      ? Math.round(audio.inferenceTimeSeconds * 1000)
+      : finishedAt.getTime() - (job.queuedAt ?? job.createdAt).getTime();
+  // The request was checked against this schema before it was queued.
+  const { prompt } = queueAudioRequestSchema.parse(job.request);
+
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      await tx.track.create({
+        data: {
+          generationId: job.id,
+          title: job.title,
+          prompt,
+          model: job.model,
+          format: audio.format,
+          bytes: stored.bytes,
+          durationMs: waveform.durationMs,
+          sha256: stored.sha256,
+          storageKey: stored.key,
+          peaks: waveform.peaks,
+          creatorId: job.creatorId,
+        },
+      });
+      const moved = await transition(tx, job.id, ["queued", "processing"], "downloaded", {
+        finishedAt,
+        executionMs,
+        retrieveCalls: { increment: 1 },
+        attempts: 0,
+      });
+      if (!moved) throw new LostRace();
+      return true;
+    });
+  } catch (error) {
+    const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+    if (error instanceof LostRace || duplicate) return false;
+    throw error;
+  }
+}
+
+class LostRace extends Error {}

@@ -1,0 +1,142 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ApiError } from "@/lib/api/errors";
+import { Prisma, type GenerationStatus, type PrismaClient } from "@/lib/db/generated/client";
+import type { VeniceClient } from "@/lib/venice/client";
+import { toQueueBody, toQuoteBody } from "@/lib/venice/generation-request";
+import { roundUpToCent } from "@/lib/venice/pricing";
+import { resolveDependencies, type GenerationDependencies } from "./dependencies";
+import { notifyGenerationEvent } from "./events";
+import { timesTakes } from "./quote";
+import { submissionHash } from "./submission-hash";
+import { titleFromPrompt } from "./title";
+import { validateDraft, validateTakes } from "./validate-draft";
+
+export type SubmitGenerationInput = {
+  model: string;
+  /** The form's request fields, validated here against the model. */
+  draft: unknown;
+  /** 1..4 variations of the same request, one Venice job each. */
+  takes: number;
+  /** The client's Idempotency-Key: the same key never queues twice. */
+  idempotencyKey: string;
+  creatorId: string;
+};
+
+export type SubmittedBatch = {
+  batchId: string;
+  generations: { id: string; status: GenerationStatus }[];
+  /** Venice's quote for all takes together, USD. */
+  quotedUsd: number;
+};
+
+const MAX_IDEMPOTENCY_KEY_CHARS = 200;
+
+/**
+ * Records a paid request as `takes` pending generations, which the worker then queues on
+ * Venice. Before anything is stored the draft is validated (400 with field errors), priced
+ * by Venice's quote and, when Venice reports a balance, checked against it (402). The rows
+ * are committed before any /audio/queue call, so a crash can never lose a charged job. A
+ * repeated key with the same body answers the generations it already made; with another
+ * body it is a conflict (409).
+ */
+export async function submitGeneration(
+  input: SubmitGenerationInput,
+  deps?: Partial<GenerationDependencies>,
+): Promise<SubmittedBatch> {
+  validateTakes(input.takes);
+  validateIdempotencyKey(input.idempotencyKey);
+  const { prisma, venice, findModel, log } = await resolveDependencies(deps, ["prisma", "venice", "findModel", "log"]);
+  const requestHash = submissionHash({ model: input.model, takes: input.takes, draft: input.draft });
+
+  const earlier = await findBatch(prisma, input.idempotencyKey, requestHash);
+  if (earlier) return earlier;
+
+  const { model, request } = await validateDraft(findModel, input.model, input.draft);
+  const usdPerTake = await venice.quote(toQuoteBody(model, request));
+  const quotedUsd = timesTakes(usdPerTake, input.takes);
+  await checkBalance(venice, quotedUsd, (error) => log.warn({ err: error }, "Venice balance unavailable; submitting without a balance check"));
+
+  const batchId = randomUUID();
+  const queueBody = toQueueBody(model.id, request);
+  try {
+    const generations = await prisma.$transaction(async (tx) => {
+      const rows = await tx.generation.createManyAndReturn({
+        data: Array.from({ length: input.takes }, (_, takeIndex) => ({
+          batchId,
+          takeIndex,
+          model: model.id,
+          request: queueBody,
+          requestHash,
+          title: titleFromPrompt(queueBody.prompt, { index: takeIndex, count: input.takes }),
+          quotedUsd: usdPerTake,
+          idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
+          creatorId: input.creatorId,
+          nextAttemptAt: new Date(),
+        })),
+        select: { id: true, batchId: true, status: true, takeIndex: true },
+      });
+      // Wakes the workers of every instance at once.
+      for (const row of rows) await notifyGenerationEvent(tx, row);
+      return rows.sort((a, b) => a.takeIndex - b.takeIndex).map(({ id, status }) => ({ id, status }));
+    });
+    return { batchId, generations, quotedUsd };
+  } catch (error) {
+    // The same key submitted twice at once: the other submit's rows won the unique index.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await findBatch(prisma, input.idempotencyKey, requestHash);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+function takeKey(idempotencyKey: string, takeIndex: number): string {
+  return `${idempotencyKey}:${takeIndex}`;
+}
+
+function validateIdempotencyKey(key: string): void {
+  if (key.trim().length === 0 || key.length > MAX_IDEMPOTENCY_KEY_CHARS) {
+    throw new ApiError("bad_request", `An Idempotency-Key of 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters is required.`);
+  }
+}
+
+/** The batch an earlier submit with this key made, or undefined; a different body is a conflict. */
+async function findBatch(prisma: PrismaClient, idempotencyKey: string, requestHash: string): Promise<SubmittedBatch | undefined> {
+  const first = await prisma.generation.findUnique({
+    where: { idempotencyKey: takeKey(idempotencyKey, 0) },
+    select: { batchId: true, requestHash: true },
+  });
+  if (!first) return undefined;
+  if (first.requestHash !== requestHash) {
+    throw new ApiError("conflict", "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
+  }
+  const takes = await prisma.generation.findMany({
+    where: { batchId: first.batchId },
+    orderBy: { takeIndex: "asc" },
+    select: { id: true, status: true, quotedUsd: true },
+  });
+  const micros = takes.reduce((sum, take) => sum + Math.round(take.quotedUsd.toNumber() * 1_000_000), 0);
+  return {
+    batchId: first.batchId,
+    generations: takes.map(({ id, status }) => ({ id, status })),
+    quotedUsd: micros / 1_000_000,
+  };
+}
+
+/** Refuses a request the Venice balance cannot pay for; an unknown balance is not checked. */
+async function checkBalance(venice: VeniceClient, quotedUsd: number, onUnavailable: (error: unknown) => void): Promise<void> {
+  let usd: number | null;
+  try {
+    usd = (await venice.balance())?.usd ?? null;
+  } catch (error) {
+    // Venice refuses a job it cannot charge for anyway (402 at queue, nothing charged).
+    onUnavailable(error);
+    return;
+  }
+  if (usd === null || usd >= quotedUsd) return;
+  throw new ApiError(
+    "payment_required",
+    `This costs $${roundUpToCent(quotedUsd).toFixed(2)} but the Venice balance is $${(Math.floor(usd * 100) / 100).toFixed(2)}. Top up at venice.ai and try again.`,
+  );
+}

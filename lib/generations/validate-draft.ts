@@ -1,0 +1,33 @@
+import { ApiError, fieldErrors } from "@/lib/api/errors";
+import type { ModelCapabilities } from "@/lib/venice/capabilities";
+import { buildGenerationRequestSchema, type GenerationRequest } from "@/lib/venice/generation-request";
+
+// A draft is checked against its model's own rules before anything reaches Venice: Venice
+// answers a broken rule with a 400, and a burst of them locks the team's key out.
+
+export type ValidDraft = { model: ModelCapabilities; request: GenerationRequest };
+
+export const MAX_TAKES = 4;
+
+export async function validateDraft(
+  findModel: (id: string) => Promise<ModelCapabilities | undefined>,
+  modelId: string,
+  draft: unknown,
+): Promise<ValidDraft> {
+  const model = await findModel(modelId);
+  if (!model) {
+    throw new ApiError("bad_request", "Choose a model.", { model: [`Venice has no model called "${modelId}".`] });
+  }
+  // An offline model is reported on `model` by the schema itself.
+  const parsed = buildGenerationRequestSchema(model).safeParse(draft);
+  if (!parsed.success) throw new ApiError("bad_request", "Some fields are invalid.", fieldErrors(parsed.error));
+  return { model, request: parsed.data };
+}
+
+export function validateTakes(takes: number): void {
+  if (!Number.isInteger(takes) || takes < 1 || takes > MAX_TAKES) {
+    throw new ApiError("bad_request", "Some fields are invalid.", {
+      takes: [`Choose between 1 and ${MAX_TAKES} takes.`],
+    });
+  }
+}

@@ -1,0 +1,185 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type { Generation } from "@/lib/db/generated/client";
+import { ensureDatabase } from "@/lib/db/database";
+import { trackStorage } from "@/lib/storage/storage";
+import type { TrackStorage } from "@/lib/storage/track-storage";
+import { DEFAULT_BACKOFF } from "./backoff";
+import { completeStep } from "./complete-step";
+import { resolveDependencies, type GenerationDependencies } from "./dependencies";
+import { subscribeToGenerationEvents } from "./events";
+import { retryLater } from "./job-updates";
+import { claimDueJobs, msUntilNextDue, renewLease } from "./leases";
+import { queueStep } from "./queue-step";
+import { DEFAULT_QUEUE_BUDGET, DEFAULT_RETRIEVE_BUDGET } from "./rate-budget";
+import { retrieveStep } from "./retrieve-step";
+import { DEFAULT_POLL_POLICY } from "./schedule";
+import type { WorkerContext, WorkerSettings } from "./worker-context";
+
+// The in-process worker that carries every generation from pending to an end state. All of
+// its state is in the generation rows: it claims due jobs under a lease, does one step of
+// each, writes the outcome and when to look again, and sleeps until the next job is due or
+// a new one is submitted (NOTIFY), never polling the database in a busy loop. Any number of
+// workers, in one process or many, share the jobs and one Venice budget; a worker killed at
+// any instant leaves leases that expire, and the jobs resume from their rows.
+
+export type WorkerOptions = Partial<Pick<GenerationDependencies, "prisma" | "venice" | "log">> &
+  Partial<WorkerSettings> & {
+    storage?: TrackStorage;
+    /** The database to LISTEN on for new submits; pass it with `prisma`. Default: the studio's. */
+    databaseUrl?: string;
+    /** Lease owner name. Default: hostname:pid:random. */
+    owner?: string;
+    /** Steps running at once. */
+    concurrency?: number;
+    /** Looks for due work at least this often, whatever it was told. */
+    idleWakeMs?: number;
+  };
+
+export type GenerationWorker = {
+  owner: string;
+  /** Stops claiming, lets running steps finish, and closes the listener. */
+  stop(): Promise<void>;
+};
+
+const DEFAULT_SETTINGS: WorkerSettings = {
+  leaseMs: 60_000,
+  retrieveBudget: DEFAULT_RETRIEVE_BUDGET,
+  queueBudget: DEFAULT_QUEUE_BUDGET,
+  poll: DEFAULT_POLL_POLICY,
+  backoff: DEFAULT_BACKOFF,
+  maxInferenceFailures: 5,
+  maxStoreFailures: 5,
+  budgetHoldMs: 2_000,
+};
+
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_IDLE_WAKE_MS = 15_000;
+// After the database itself failed, before trying again.
+const DATABASE_RETRY_MS = 1_000;
+
+export async function startWorker(options: WorkerOptions = {}): Promise<GenerationWorker> {
+  const { prisma, venice, log } = await resolveDependencies(options, ["prisma", "venice", "log"]);
+  const settings: WorkerSettings = {
+    leaseMs: options.leaseMs ?? DEFAULT_SETTINGS.leaseMs,
+    retrieveBudget: options.retrieveBudget ?? DEFAULT_SETTINGS.retrieveBudget,
+    queueBudget: options.queueBudget ?? DEFAULT_SETTINGS.queueBudget,
+    poll: options.poll ?? DEFAULT_SETTINGS.poll,
+    backoff: options.backoff ?? DEFAULT_SETTINGS.backoff,
+    maxInferenceFailures: options.maxInferenceFailures ?? DEFAULT_SETTINGS.maxInferenceFailures,
+    maxStoreFailures: options.maxStoreFailures ?? DEFAULT_SETTINGS.maxStoreFailures,
+    budgetHoldMs: options.budgetHoldMs ?? DEFAULT_SETTINGS.budgetHoldMs,
+  };
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const idleWakeMs = options.idleWakeMs ?? DEFAULT_IDLE_WAKE_MS;
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const stopping = new AbortController();
+  const ctx: WorkerContext = {
+    prisma,
+    venice,
+    storage: options.storage ?? trackStorage(),
+    log: log.child({ worker: owner }),
+    owner,
+    settings,
+    stopping: stopping.signal,
+  };
+
+  // Wakes the loop early; a wake while the loop is busy is remembered for its next sleep.
+  let woken = false;
+  let interruptSleep: (() => void) | undefined;
+  const wake = () => {
+    woken = true;
+    interruptSleep?.();
+  };
+
+  const subscription = await subscribeToGenerationEvents(
+    (event) => {
+      if (event.status === "pending") wake();
+    },
+    {
+      databaseUrl: options.databaseUrl ?? (await ensureDatabase()),
+      onResync: wake,
+      onError: (error) => ctx.log.warn({ err: error }, "generation events connection failed; reconnecting"),
+    },
+  );
+
+  const running = new Set<Promise<void>>();
+  const launch = (job: Generation) => {
+    const heartbeat = setInterval(() => {
+      renewLease(prisma, job.id, owner, settings.leaseMs).catch((error: unknown) => ctx.log.warn({ err: error }, "lease renewal failed"));
+    }, settings.leaseMs / 3);
+    const step = runStep(ctx, job).finally(() => {
+      clearInterval(heartbeat);
+      running.delete(step);
+      wake();
+    });
+    running.add(step);
+  };
+
+  const loop = (async () => {
+    while (!stopping.signal.aborted) {
+      woken = false;
+      let sleepMs = idleWakeMs;
+      try {
+        const free = concurrency - running.size;
+        if (free > 0) {
+          for (const job of await claimDueJobs(prisma, { owner, limit: free, leaseMs: settings.leaseMs })) launch(job);
+        }
+        if (running.size < concurrency) {
+          const dueInMs = await msUntilNextDue(prisma);
+          if (dueInMs !== null) sleepMs = Math.min(idleWakeMs, Math.max(MIN_SLEEP_MS, Math.ceil(dueInMs)));
+        }
+      } catch (error) {
+        ctx.log.error({ err: error }, "generation worker could not reach the database");
+        sleepMs = DATABASE_RETRY_MS;
+      }
+      if (woken || stopping.signal.aborted) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, sleepMs);
+        interruptSleep = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      interruptSleep = undefined;
+    }
+  })();
+
+  ctx.log.info({ concurrency }, "generation worker started");
+  return {
+    owner,
+    async stop() {
+      stopping.abort();
+      wake();
+      await loop;
+      await Promise.allSettled(running);
+      await subscription.close();
+    },
+  };
+}
+
+// A job whose time has come but which another worker is claiming right now is due "now"
+// for a moment; this keeps the loop from spinning on it.
+const MIN_SLEEP_MS = 10;
+
+async function runStep(ctx: WorkerContext, job: Generation): Promise<void> {
+  try {
+    switch (job.status) {
+      case "pending":
+        return await queueStep(ctx, job);
+      case "queued":
+      case "processing":
+        return await retrieveStep(ctx, job);
+      case "downloaded":
+        return await completeStep(ctx, job);
+      default:
+        throw new Error(`claimed a ${job.status} job`);
+    }
+  } catch (error) {
+    ctx.log.error({ err: error, generationId: job.id, status: job.status }, "generation step failed");
+    await retryLater(ctx, job).catch(() => {
+      // The database is unreachable: the lease expires and the job is claimed again.
+    });
+  }
+}

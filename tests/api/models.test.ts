@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIM_MODELS, type SimModel } from "@/lib/venice-sim/catalog";
+import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { call } from "../support/routes";
+
+let database: TestDatabase;
+let sim: VeniceSimulator;
+
+const variant = (id: string, from: SimModel, spec: Partial<SimModel["model_spec"]>): SimModel => ({
+  ...from,
+  id,
+  model_spec: { ...from.model_spec, ...spec },
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const base = SIM_MODELS.find((model) => model.id === "stable-audio-25")!;
+  sim = await startVeniceSimulator({
+    port: 0,
+    speed: 100,
+    models: [
+      ...SIM_MODELS,
+      variant("offline-music", base, { name: "Offline Music", offline: true }),
+      variant("voice-changer", base, { name: "Voice Changer", voice_changer: true }),
+    ],
+  });
+  // The studio reads its settings once: point it at this file's database and simulator.
+  process.env.DATABASE_URL = database.url;
+  process.env.VENICE_API_BASE = sim.url;
+  process.env.VENICE_API_KEY = sim.apiKey;
+  process.env.LOG_LEVEL = "silent";
+});
+afterAll(async () => {
+  await sim.close();
+  await database.drop();
+});
+
+describe("GET /api/models", () => {
+  it("groups the usable models by kind, with normalized capabilities and pricing", async () => {
+    const { GET } = await import("@/app/api/models/route");
+    const response = await call(GET, "/api/models");
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(Object.keys(body)).toEqual(["music", "soundEffects", "speech"]);
+
+    const ids = (group: { id: string }[]) => group.map((model) => model.id).sort();
+    expect(ids(body.music)).toEqual(
+      ["ace-step-15", "elevenlabs-music", "lyria-3-pro", "minimax-music-v2", "minimax-music-v25", "minimax-music-v26", "seed-audio-1-0", "sonilo-v1-1-music", "stable-audio-25"].sort(),
+    );
+    expect(ids(body.soundEffects)).toEqual(["elevenlabs-sound-effects-v2", "mmaudio-v2-text-to-audio", "sonilo-v1-1-sound-effects"]);
+    expect(ids(body.speech)).toEqual(["elevenlabs-tts-multilingual-v2", "elevenlabs-tts-v3"]);
+
+    const byId = new Map([...body.music, ...body.soundEffects, ...body.speech].map((model) => [model.id, model]));
+    expect(byId.has("offline-music")).toBe(false);
+    expect(byId.has("voice-changer")).toBe(false);
+
+    expect(byId.get("ace-step-15")).toMatchObject({
+      name: "ACE-Step 1.5",
+      kind: "music",
+      duration: { kind: "options", options: [60, 90, 120, 150, 180, 210], default: 60 },
+      formats: ["flac"],
+      pricing: {
+        kind: "by_duration",
+        tiers: [
+          { minSeconds: 60, maxSeconds: 60, usd: 0.03 },
+          { minSeconds: 61, maxSeconds: 90, usd: 0.04 },
+          { minSeconds: 91, maxSeconds: 120, usd: 0.05 },
+          { minSeconds: 121, maxSeconds: 150, usd: 0.06 },
+          { minSeconds: 151, maxSeconds: 180, usd: 0.07 },
+          { minSeconds: 181, maxSeconds: 210, usd: 0.08 },
+        ],
+      },
+    });
+    expect(byId.get("stable-audio-25").pricing).toEqual({ kind: "per_generation", usd: 0.19 });
+    expect(byId.get("mmaudio-v2-text-to-audio").pricing).toEqual({ kind: "per_second", usd: 0.0009200000000000001 });
+    expect(byId.get("elevenlabs-tts-v3").pricing).toEqual({ kind: "per_thousand_characters", usd: 0.11500000000000002 });
+    for (const model of byId.values()) {
+      expect(model).not.toHaveProperty("offline");
+      expect(model).not.toHaveProperty("voiceChanger");
+    }
+  });
+});
