@@ -30,6 +30,7 @@ async function describeSchema(url: string) {
       constraints: await query(`SELECT conrelid::regclass::text AS table_name, conname, contype, pg_get_constraintdef(oid) AS def
         FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
         ORDER BY conname`),
+      extensions: await query(`SELECT extname FROM pg_extension ORDER BY extname`),
       enums: await query(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
     };
@@ -42,7 +43,8 @@ describe("migration runner", () => {
     const reference = await track(createEmptyDatabase());
     // Prisma's own SQL for building schema.prisma from nothing is the reference shape.
     const sql = await diffSchemas("empty", path.join(process.cwd(), "prisma", "schema.prisma"));
-    await withClient(reference.url, (client) => client.query(sql));
+    // Prisma's diff leaves extensions out; the migrations create them (pg_trgm for search).
+    await withClient(reference.url, (client) => client.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${sql}`));
 
     const expected = await describeSchema(reference.url);
     expect(expected.columns.length).toBeGreaterThan(10);
