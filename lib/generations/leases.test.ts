@@ -1,5 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { hostname } from "node:os";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { claimDueJobs, msUntilNextDue, renewLease } from "./leases";
+import { claimDueJobs, msUntilNextDue, releaseLeasesOfGoneLocalWorkers, renewLease } from "./leases";
 import { createTestPrisma, insertGeneration, type TestPrisma } from "./test-support";
 
 let db: TestPrisma;
@@ -71,5 +73,27 @@ describe("msUntilNextDue", () => {
     const ms = (await msUntilNextDue(db.prisma))!;
     expect(ms).toBeGreaterThan(1_500);
     expect(ms).toBeLessThanOrEqual(2_000);
+  });
+});
+
+describe("releaseLeasesOfGoneLocalWorkers", () => {
+  it("frees the leases of this host's workers whose process is gone, and only those", async () => {
+    const host = hostname();
+    const exitedPid = spawnSync(process.execPath, ["-e", ""]).pid;
+    const lease = (leaseOwner: string) => insertGeneration(db.prisma, { leaseOwner, leaseExpiresAt: later(30_000) });
+    const killed = await lease(`${host}:${exitedPid}:aaaaaa`);
+    const earlierIncarnation = await lease(`${host}:${process.pid}:bbbbbb`);
+    const alive = await lease(`${host}:${process.pid}:cccccc`);
+    const parent = await lease(`${host}:${process.ppid}:dddddd`);
+    const otherHost = await lease(`elsewhere:${exitedPid}:eeeeee`);
+
+    const released = await releaseLeasesOfGoneLocalWorkers(db.prisma, host, new Set([`${host}:${process.pid}:cccccc`]));
+    expect(released).toBe(2);
+    const owners = async (id: string) => (await db.prisma.generation.findUniqueOrThrow({ where: { id } })).leaseOwner;
+    expect(await owners(killed.id)).toBeNull();
+    expect(await owners(earlierIncarnation.id)).toBeNull();
+    expect(await owners(alive.id)).toBe(alive.leaseOwner);
+    expect(await owners(parent.id)).toBe(parent.leaseOwner);
+    expect(await owners(otherHost.id)).toBe(otherHost.leaseOwner);
   });
 });

@@ -1,4 +1,5 @@
 import { Prisma, type Generation, type PrismaClient } from "@/lib/db/generated/client";
+import { isProcessAlive } from "./process-alive";
 import { ACTIVE_STATUSES } from "./state-machine";
 
 // Which worker looks after which job. A worker claims due jobs by writing its name and an
@@ -48,4 +49,37 @@ export async function renewLease(prisma: PrismaClient, id: string, owner: string
   await prisma.$executeRaw`
     UPDATE "Generation" SET "leaseExpiresAt" = ${NOW_UTC} + ${leaseMs}::float8 * interval '1 millisecond'
     WHERE id = ${id}::uuid AND "leaseOwner" = ${owner}`;
+}
+
+/**
+ * Frees the leases of workers that ran on this host and are gone (a crash or kill -9), so a
+ * restarted studio resumes their jobs at once instead of when the leases run out. Owner
+ * names are "hostname:pid:random"; a worker is gone when its process is not running, or
+ * when it claims this very process but is not one of `liveOwners` (a container restarted
+ * under the same pid). Leases of other hosts are left to expire.
+ */
+export async function releaseLeasesOfGoneLocalWorkers(
+  prisma: PrismaClient,
+  host: string,
+  liveOwners: ReadonlySet<string>,
+): Promise<number> {
+  const holders = await prisma.generation.findMany({
+    where: { leaseOwner: { startsWith: `${host}:` }, leaseExpiresAt: { not: null } },
+    distinct: ["leaseOwner"],
+    select: { leaseOwner: true },
+  });
+  const gone = holders
+    .map((holder) => holder.leaseOwner!)
+    .filter((owner) => !liveOwners.has(owner) && !isRunningElsewhereHere(owner));
+  if (gone.length === 0) return 0;
+  const released = await prisma.generation.updateMany({
+    where: { leaseOwner: { in: gone } },
+    data: { leaseOwner: null, leaseExpiresAt: null },
+  });
+  return released.count;
+}
+
+function isRunningElsewhereHere(owner: string): boolean {
+  const pid = Number(owner.split(":").at(-2));
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isProcessAlive(pid);
 }

@@ -46,7 +46,7 @@ export function refusal(error: VeniceError, during: "queue" | "generation"): Job
       case "BAD_REQUEST":
         return { code: error.code, suggestedPrompt, message: "Venice's model rejected these settings while making the track; it was refunded. Change them and try again." };
       default:
-        return { code: error.code, suggestedPrompt, message: `Venice stopped answering for this track: ${error.userMessage}` };
+        return { code: error.code, suggestedPrompt, message: `Venice refused to hand over this track. ${error.userMessage}` };
     }
   }
   if (error.code === "BAD_REQUEST") {

@@ -23,6 +23,10 @@ export async function queueStep(ctx: WorkerContext, job: Generation): Promise<vo
   const body = queueAudioRequestSchema.safeParse(job.request);
   if (!body.success) return endJob(ctx, job, "failed", INVALID_STORED_REQUEST);
 
+  // Read before sending, so that only one write stands between Venice's answer and its record.
+  const expectedMs = await latestP80Ms(ctx.prisma, job.model);
+  const distribution = await pollDistribution(ctx.prisma, job.model, expectedMs);
+
   if (!(await waitForBudget(ctx, job, "queue"))) return;
   const marked = await ctx.prisma.generation.updateMany({
     where: { id: job.id, status: "pending", queueSentAt: null, leaseOwner: ctx.owner },
@@ -38,8 +42,6 @@ export async function queueStep(ctx: WorkerContext, job: Generation): Promise<vo
   }
 
   const queuedAt = new Date();
-  const expectedMs = await latestP80Ms(ctx.prisma, job.model);
-  const distribution = await pollDistribution(ctx.prisma, job.model, expectedMs);
   const moved = await transition(ctx.prisma, job.id, ["pending", "uncertain"], "queued", {
     queueId,
     queuedAt,

@@ -92,8 +92,9 @@ describe("nextPollDelayMs", () => {
     expect(44_000 + nextPollDelayMs(44_000, distribution)).toBeLessThanOrEqual(45_000);
   });
 
-  it("backs off in proportion to age once a job outlives every expectation, up to the maximum interval", () => {
-    expect(nextPollDelayMs(60_000, distribution)).toBe(6_000);
+  it("backs off gradually once a job outlives every expectation, up to the maximum interval", () => {
+    expect(nextPollDelayMs(45_500, distribution)).toBe(policy.minIntervalMs);
+    expect(nextPollDelayMs(65_000, distribution)).toBe(5_000);
     expect(nextPollDelayMs(3_600_000, distribution)).toBe(policy.maxIntervalMs);
   });
 
@@ -130,9 +131,9 @@ describe("learnedDistribution", () => {
   it("follows a model's real spread: a tight one gets its polls where its jobs finish", () => {
     const samples = Array.from({ length: 40 }, (_, i) => 20_000 + i * 50); // 20.0 to 21.95 s
     const learned = learnedDistribution(samples)!;
-    expect(learned[0]![0]).toBeCloseTo(18_000);
-    expect(learned.at(-1)![0]).toBeCloseTo(24_145);
-    // 5% finish between 18 s and 20.1 s, then the bulk: the first poll waits for the bulk.
+    expect(learned[0]![0]).toBeCloseTo(16_000);
+    expect(learned.at(-1)![0]).toBeCloseTo(26_340);
+    // 5% finish between 16 s and 20.1 s, then the bulk: the first poll waits for the bulk.
     const first = nextPollDelayMs(0, learned);
     expect(first).toBeGreaterThan(19_000);
     expect(first).toBeLessThan(20_500);

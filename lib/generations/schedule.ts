@@ -17,8 +17,9 @@
 // each call is paid only by the few jobs still running (low S), and sparse early on, where
 // almost every job is still running and few are finishing. No poll comes before the
 // earliest time a job of this model finishes, and none more often than `minIntervalMs`.
-// Past the slowest expected time the distribution says nothing more; a job there is
-// polled at a tenth of its age (at least minIntervalMs, at most maxIntervalMs).
+// Past the slowest expected time the distribution says nothing more; a job there is polled
+// at gaps of a quarter of its overtime, growing from minIntervalMs up to maxIntervalMs, so
+// a job just past the expected end is still fetched quickly and a stuck one costs little.
 //
 // The distribution is learned from the model's own finished jobs once there are enough of
 // them; until then it is Venice's P80 (`average_execution_time`) with a default shape: 10%
@@ -53,8 +54,8 @@ export function distributionFromP80(p80Ms: number): DurationDistribution {
 export const MIN_LEARNED_SAMPLES = 8;
 
 const LEARNED_SHARES = [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1];
-// The observed extremes are widened a little: the next job may be slightly faster or slower.
-const LEARNED_MARGIN = 0.1;
+// The observed extremes are widened: a few dozen jobs rarely include the fastest and slowest.
+const LEARNED_MARGIN = 0.2;
 
 /**
  * The spread of a model's real durations, smoothed to a few quantiles, or null when there
@@ -84,7 +85,7 @@ function quantile(sorted: readonly number[], share: number): number {
   return sorted[below]! + (position - below) * (sorted[above]! - sorted[below]!);
 }
 
-const TAIL_FRACTION_OF_AGE = 0.1;
+const TAIL_FRACTION_OF_OVERTIME = 0.25;
 
 /**
  * How long to wait before the next retrieve of a job that has been running `elapsedMs`.
@@ -99,7 +100,7 @@ export function nextPollDelayMs(
   const clamp = (ms: number) => Math.min(policy.maxIntervalMs, Math.max(policy.minIntervalMs, ms));
   if (!distribution || distribution.length < 2) return policy.minIntervalMs;
   const slowest = distribution.at(-1)![0];
-  if (elapsedMs >= slowest) return clamp(TAIL_FRACTION_OF_AGE * elapsedMs);
+  if (elapsedMs >= slowest) return clamp(TAIL_FRACTION_OF_OVERTIME * (elapsedMs - slowest));
   // Polls before the earliest finish would be wasted, so the gap is counted from there.
   const from = Math.max(elapsedMs, distribution[0]![0]);
   return clamp(nextPollAt(distribution, from, policy.callCostMs) - elapsedMs);

@@ -24,10 +24,6 @@ export const NEXT_STATUSES: Readonly<Record<GenerationStatus, readonly Generatio
 /** Statuses the worker still has work for. */
 export const ACTIVE_STATUSES = ["pending", "queued", "processing", "downloaded"] as const satisfies readonly GenerationStatus[];
 
-export function isTerminal(status: GenerationStatus): boolean {
-  return NEXT_STATUSES[status].length === 0 || status === "uncertain";
-}
-
 export type TransitionData = Omit<Prisma.GenerationUpdateManyMutationInput, "status">;
 
 /**

@@ -7,7 +7,7 @@ import type { WorkerContext } from "./worker-context";
 
 type FinishedAudio = Extract<RetrieveResult, { status: "DONE" }>;
 
-export function storageKeyOf(generationId: string, format: FinishedAudio["format"]): string {
+function storageKeyOf(generationId: string, format: FinishedAudio["format"]): string {
   return `tracks/${generationId}.${format}`;
 }
 

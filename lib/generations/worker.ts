@@ -1,16 +1,18 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import type { Generation } from "@/lib/db/generated/client";
 import { ensureDatabase } from "@/lib/db/database";
 import { trackStorage } from "@/lib/storage/storage";
 import type { TrackStorage } from "@/lib/storage/track-storage";
+import { processSingleton } from "@/lib/process-singleton";
 import { DEFAULT_BACKOFF } from "./backoff";
 import { completeStep } from "./complete-step";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
 import { subscribeToGenerationEvents } from "./events";
 import { retryLater } from "./job-updates";
-import { claimDueJobs, msUntilNextDue, renewLease } from "./leases";
+import { claimDueJobs, msUntilNextDue, releaseLeasesOfGoneLocalWorkers, renewLease } from "./leases";
 import { queueStep } from "./queue-step";
 import { DEFAULT_QUEUE_BUDGET, DEFAULT_RETRIEVE_BUDGET } from "./rate-budget";
 import { retrieveStep } from "./retrieve-step";
@@ -22,7 +24,8 @@ import type { WorkerContext, WorkerSettings } from "./worker-context";
 // each, writes the outcome and when to look again, and sleeps until the next job is due or
 // a new one is submitted (NOTIFY), never polling the database in a busy loop. Any number of
 // workers, in one process or many, share the jobs and one Venice budget; a worker killed at
-// any instant leaves leases that expire, and the jobs resume from their rows.
+// any instant leaves leases that expire (or that its restarted successor on the same host
+// frees at once), and the jobs resume from their rows.
 
 export type WorkerOptions = Partial<Pick<GenerationDependencies, "prisma" | "venice" | "log">> &
   Partial<WorkerSettings> & {
@@ -44,7 +47,7 @@ export type GenerationWorker = {
 };
 
 const DEFAULT_SETTINGS: WorkerSettings = {
-  leaseMs: 60_000,
+  leaseMs: 30_000,
   retrieveBudget: DEFAULT_RETRIEVE_BUDGET,
   queueBudget: DEFAULT_QUEUE_BUDGET,
   poll: DEFAULT_POLL_POLICY,
@@ -58,6 +61,9 @@ const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_IDLE_WAKE_MS = 15_000;
 // After the database itself failed, before trying again.
 const DATABASE_RETRY_MS = 1_000;
+// A job whose time has come but which another worker is claiming right now is due "now"
+// for a moment; this keeps the loop from spinning on it.
+const MIN_SLEEP_MS = 10;
 
 export async function startWorker(options: WorkerOptions = {}): Promise<GenerationWorker> {
   const { prisma, venice, log } = await resolveDependencies(options, ["prisma", "venice", "log"]);
@@ -74,7 +80,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Generati
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const idleWakeMs = options.idleWakeMs ?? DEFAULT_IDLE_WAKE_MS;
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const liveOwners = processSingleton("generation-worker-owners", () => new Set<string>());
+  liveOwners.add(owner);
   const stopping = new AbortController();
+  // Every step waiting for budget listens for the stop: more than Node's default of ten.
+  setMaxListeners(concurrency + 1, stopping.signal);
   const ctx: WorkerContext = {
     prisma,
     venice,
@@ -103,6 +113,9 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Generati
       onError: (error) => ctx.log.warn({ err: error }, "generation events connection failed; reconnecting"),
     },
   );
+
+  const released = await releaseLeasesOfGoneLocalWorkers(prisma, hostname(), liveOwners);
+  if (released > 0) ctx.log.info({ released }, "resuming jobs of a worker that stopped without finishing them");
 
   const running = new Set<Promise<void>>();
   const launch = (job: Generation) => {
@@ -155,13 +168,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Generati
       await loop;
       await Promise.allSettled(running);
       await subscription.close();
+      liveOwners.delete(owner);
     },
   };
 }
-
-// A job whose time has come but which another worker is claiming right now is due "now"
-// for a moment; this keeps the loop from spinning on it.
-const MIN_SLEEP_MS = 10;
 
 async function runStep(ctx: WorkerContext, job: Generation): Promise<void> {
   try {

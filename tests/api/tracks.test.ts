@@ -150,6 +150,7 @@ describe("GET /api/tracks", () => {
       ["?cursor=not-a-cursor", "cursor"],
       [`?cursor=${titleCursor}&sort=newest`, "cursor"],
       [`?q=${"x".repeat(201)}`, "q"],
+      ["?q=ab", "q"],
     ] as const) {
       const response = await list(query);
       expect(response.status, query).toBe(400);

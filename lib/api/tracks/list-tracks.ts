@@ -14,7 +14,14 @@ import type { Prisma } from "@/lib/db/generated/client";
 
 export const listTracksQuerySchema = z
   .object({
-    q: z.string().trim().max(200, { error: "Search for at most 200 characters." }).optional(),
+    // Trigram indexes serve 3+ characters; a shorter term would scan the whole library.
+    q: z
+      .string()
+      .trim()
+      .refine((q) => q.length === 0 || q.length >= 3, { error: "Type at least 3 characters to search." })
+      .pipe(z.string().max(200, { error: "Search for at most 200 characters." }))
+      .transform((q) => q || undefined)
+      .optional(),
     model: z.string().trim().min(1).max(200).optional(),
     creator: z.string().trim().min(1).max(200).optional(),
     favorite: queryFlag.optional(),

@@ -1,0 +1,82 @@
+// The studio as a real server process (`node scripts/start.mjs`: build when the sources
+// changed, then `next start`), for tests that kill it. It runs in its own process group, so
+// `kill9` takes down start.mjs and the Next server under it at once, as a crash would.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+
+export type StudioServer = {
+  url: string;
+  /** SIGKILL to the whole server; resolves once it is gone. */
+  kill9(): Promise<void>;
+};
+
+export type StudioEnv = {
+  DATABASE_URL: string;
+  VENICE_API_BASE: string;
+  VENICE_API_KEY: string;
+  DATA_DIR: string;
+  STORAGE_DIR: string;
+};
+
+// The first start may build the studio.
+const START_TIMEOUT_MS = 300_000;
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+export async function startStudioServer(port: number, studioEnv: StudioEnv): Promise<StudioServer> {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: process.cwd(),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    // A clean environment: nothing of the test runner's (NODE_ENV=test, a real Venice key) leaks in.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      ...studioEnv,
+    },
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the studio exited on start:\n${output}`);
+    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      killGroup(child);
+      throw new Error(`the studio did not become healthy:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    async kill9() {
+      killGroup(child);
+      await exited;
+    },
+  };
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
