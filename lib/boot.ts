@@ -4,7 +4,11 @@ import { env, EnvError } from "@/lib/env";
 import { startWorker } from "@/lib/generations/worker";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
+import { trackStorage } from "@/lib/storage/storage";
 import { veniceTarget } from "@/lib/venice/target";
+
+// Old enough that no put still running anywhere can own it.
+const ABANDONED_UPLOAD_AGE_MS = 60 * 60_000;
 
 /** Runs once when the server process starts (instrumentation.ts). */
 export async function boot() {
@@ -24,6 +28,11 @@ export async function boot() {
     // One generation worker per process, however often Next.js evaluates this module.
     await processSingleton("generation-worker", () => startWorker());
     log().info({ mode: target.mode }, "Venice Studio ready");
+    // A kill mid-download leaves a partial file; the job itself is retried from its row.
+    trackStorage()
+      .removeAbandonedUploads(ABANDONED_UPLOAD_AGE_MS)
+      .then((removed) => removed && log().info({ removed }, "removed abandoned partial uploads"))
+      .catch((error: unknown) => log().warn({ err: error }, "could not sweep abandoned uploads"));
   } catch (error) {
     log().fatal({ err: error }, "start-up failed");
     console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);

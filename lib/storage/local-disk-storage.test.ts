@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -227,5 +227,38 @@ describe("LocalDiskStorage", () => {
     const onDisk = await readFile(path.join(root, "race.mp3"));
     expect(results.map((result) => result.sha256)).toContain(sha256(onDisk));
     expect(await sandboxEntries()).toEqual(["root", "root/race.mp3"]);
+  });
+
+  describe("removeAbandonedUploads", () => {
+    // What a kill -9 in the middle of put() leaves: the partial file beside its target.
+    async function abandonedPartial(dir: string, name: string, ageMs: number) {
+      await mkdir(path.join(root, dir), { recursive: true });
+      const file = path.join(root, dir, `.${name}.${randomUUID()}.partial`);
+      await writeFile(file, randomBytes(100));
+      const when = new Date(Date.now() - ageMs);
+      await utimes(file, when, when);
+      return file;
+    }
+
+    it("removes old partial files at any depth and keeps stored objects and recent partials", async () => {
+      await storage.put("tracks/kept.mp3", bodyOf([randomBytes(50)]).stream);
+      await abandonedPartial("tracks", "lost.mp3", 2 * 3_600_000);
+      await abandonedPartial("tracks/nested", "lost.flac", 2 * 3_600_000);
+      const recent = await abandonedPartial("tracks", "in-flight.wav", 1_000);
+
+      expect(await storage.removeAbandonedUploads(3_600_000)).toBe(2);
+      expect(await sandboxEntries()).toEqual([
+        "root",
+        "root/tracks",
+        `root/tracks/${path.basename(recent)}`,
+        "root/tracks/kept.mp3",
+        "root/tracks/nested",
+      ]);
+      expect(await storage.removeAbandonedUploads(3_600_000)).toBe(0);
+    });
+
+    it("finds nothing to do before the first track is stored", async () => {
+      expect(await storage.removeAbandonedUploads(0)).toBe(0);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, open, rename, rm, stat, unlink, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import {
@@ -9,6 +9,9 @@ import {
   type StoredObject,
   type TrackStorage,
 } from "./track-storage";
+
+// What put() writes before the rename: `.<name>.<uuid>.partial` beside the target.
+const PARTIAL_FILE = /^\..+\.[0-9a-f-]{36}\.partial$/;
 
 /** Tracks as plain files under one root directory; a key `a/b.mp3` is the file `root/a/b.mp3`. */
 export class LocalDiskStorage implements TrackStorage {
@@ -40,6 +43,24 @@ export class LocalDiskStorage implements TrackStorage {
       if (partialFile) await rm(partialFile, { force: true });
       throw error;
     }
+  }
+
+  async removeAbandonedUploads(olderThanMs: number): Promise<number> {
+    const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+      if (isMissingFileError(error)) return [];
+      throw error;
+    });
+    let removed = 0;
+    for (const entry of entries) {
+      if (!entry.isFile() || !PARTIAL_FILE.test(entry.name)) continue;
+      // parentPath arrived in Node 20.12; `path` is its older name.
+      const file = path.join(entry.parentPath ?? entry.path, entry.name);
+      const { mtimeMs } = await stat(file);
+      if (Date.now() - mtimeMs < olderThanMs) continue;
+      await rm(file, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   async stat(key: string): Promise<{ bytes: number } | null> {

@@ -23,6 +23,11 @@ export interface TrackStorage {
   read(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes the object; deleting a missing object is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Clears what interrupted puts left behind (a crash mid-download) that is older than
+   * `olderThanMs`, so a put still running elsewhere is left alone. Returns how many.
+   */
+  removeAbandonedUploads(olderThanMs: number): Promise<number>;
 }
 
 export class InvalidStorageKeyError extends Error {}
