@@ -1,11 +1,11 @@
 // bench/library: server time of one library page (lib/api/tracks/list-tracks.ts) over 100k
 // tracks, without and with search (served by the pg_trgm indexes of the migrations).
-// Run: npx tsx bench/library.ts [repetitions]   (default 200 per query)
+// Run: npx tsx --conditions=react-server bench/library.ts [repetitions]   (default 200 per query)
+//      (react-server: the studio's modules import "server-only", which only that condition allows)
 // Starts its own embedded PostgreSQL in a temp dir; prints p50/p95 ms per query and overall.
 // Target: p95 ≤ 25 ms for a 50-row page with search.
 
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -131,7 +131,6 @@ async function main() {
 
     process.env.DATABASE_URL = server.url;
     process.env.LOG_LEVEL = "silent";
-    allowServerOnlyImports();
     const library: ListTracks = await import("@/lib/api/tracks/list-tracks");
 
     const searchP95 = await measure(library, "schema as migrated");
@@ -143,14 +142,6 @@ async function main() {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-// The studio's modules import "server-only", which throws outside Next's server bundles;
-// this script is server code, so it stands in the package's own empty module.
-function allowServerOnlyImports() {
-  const require = createRequire(import.meta.url);
-  const id = require.resolve("server-only");
-  require.cache[id] = { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
 }
 
 main().catch((error) => {

@@ -2,7 +2,7 @@
 // the file gives the format and, when the encoder knew it, the total length: that catches a file
 // that stops short, which the decoder itself passes over in silence (it just decodes less).
 import { FLACDecoder, type FLACDecodedAudio } from "@wasm-audio-decoders/flac";
-import { AudioDecodeError, type DecodedStream, type PcmSink, type StreamDecoder } from "./stream-decoder";
+import { AudioDecodeError, passDecodedAudio, type DecodedStream, type PcmSink, type StreamDecoder } from "./stream-decoder";
 
 /** "fLaC", the 4-byte metadata block header, then the 34-byte STREAMINFO block. */
 const STREAM_INFO_END = 42;
@@ -59,11 +59,7 @@ export class FlacStreamDecoder implements StreamDecoder {
   }
 
   private emit(decoded: FLACDecodedAudio): void {
-    const [error] = decoded.errors;
-    if (error) throw new AudioDecodeError(`FLAC file is corrupt: ${error.message} near byte ${error.inputBytes}`);
-    if (decoded.samplesDecoded === 0) return;
-    this.sink(decoded.channelData, decoded.samplesDecoded);
-    this.frames += decoded.samplesDecoded;
+    this.frames += passDecodedAudio(decoded, this.sink, "FLAC");
   }
 }
 

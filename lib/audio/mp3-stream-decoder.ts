@@ -4,7 +4,7 @@
 // the first frame header, and a file that stops short is caught by the byte count in the tag.
 import { MPEGDecoder, type MPEGDecodedAudio } from "mpg123-decoder";
 import { parseFrameHeader, type FrameHeader } from "@/lib/audio/mp3-frame-header";
-import { AudioDecodeError, type DecodedStream, type PcmSink, type StreamDecoder } from "./stream-decoder";
+import { AudioDecodeError, passDecodedAudio, type DecodedStream, type PcmSink, type StreamDecoder } from "./stream-decoder";
 
 /** How far past any ID3v2 tag the first audio frame may start. */
 const FRAME_SEARCH_BYTES = 64 * 1024;
@@ -56,11 +56,7 @@ export class Mp3StreamDecoder implements StreamDecoder {
   }
 
   private emit(decoded: MPEGDecodedAudio): void {
-    const [error] = decoded.errors;
-    if (error) throw new AudioDecodeError(`MP3 file is corrupt: ${error.message} near byte ${error.inputBytes}`);
-    if (decoded.samplesDecoded === 0) return;
-    this.sink(decoded.channelData, decoded.samplesDecoded);
-    this.frames += decoded.samplesDecoded;
+    this.frames += passDecodedAudio(decoded, this.sink, "MP3");
   }
 
   /** Keeps the first FRAME_SEARCH_BYTES after any ID3v2 tag, for findFirstFrame. */

@@ -22,3 +22,21 @@ export interface StreamDecoder {
 
 /** The audio file is corrupt, truncated or not in the format it was said to be. */
 export class AudioDecodeError extends Error {}
+
+/** What the wasm decoders (mpg123-decoder, @wasm-audio-decoders/flac) answer to each chunk. */
+type WasmDecodedAudio = {
+  channelData: Float32Array[];
+  samplesDecoded: number;
+  errors: readonly { message: string; inputBytes: number }[];
+};
+
+/**
+ * Hands one answer of a wasm decoder to the sink and returns how many frames it held. The
+ * wasm decoders report a corrupt frame and go on; here it ends decoding as an AudioDecodeError.
+ */
+export function passDecodedAudio(decoded: WasmDecodedAudio, sink: PcmSink, formatName: string): number {
+  const [error] = decoded.errors;
+  if (error) throw new AudioDecodeError(`${formatName} file is corrupt: ${error.message} near byte ${error.inputBytes}`);
+  if (decoded.samplesDecoded > 0) sink(decoded.channelData, decoded.samplesDecoded);
+  return decoded.samplesDecoded;
+}

@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Generation } from "@/lib/db/generated/client";
+import type { VeniceError } from "@/lib/venice/errors";
 import { releaseJob } from "./job-updates";
-import { takeFromBudget, type RateBudgetName } from "./rate-budget";
+import { pauseBudget, takeFromBudget, type RateBudgetName } from "./rate-budget";
+import type { TransitionData } from "./state-machine";
 import type { WorkerContext } from "./worker-context";
 
 /**
@@ -20,4 +22,20 @@ export async function waitForBudget(ctx: WorkerContext, job: Generation, name: R
     }
     await sleep(decision.waitMs, undefined, { signal: ctx.stopping }).catch(() => {});
   }
+}
+
+/**
+ * After Venice answered 429: no call of this kind, from any worker of any instance, until its
+ * Retry-After has passed, and the job hands itself back to be tried again then.
+ */
+export async function waitOutRateLimit(
+  ctx: WorkerContext,
+  job: Generation,
+  name: RateBudgetName,
+  error: VeniceError,
+  data: TransitionData = {},
+): Promise<void> {
+  const waitMs = error.retryAfterMs ?? ctx.settings.backoff.maxMs;
+  await pauseBudget(ctx.prisma, name, waitMs);
+  await releaseJob(ctx, job, waitMs, data);
 }

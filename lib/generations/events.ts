@@ -5,7 +5,7 @@ import pg from "pg";
 import { z } from "zod";
 import { GenerationStatus, type Prisma } from "@/lib/db/generated/client";
 
-export const GENERATION_EVENTS_CHANNEL = "generation_events";
+const GENERATION_EVENTS_CHANNEL = "generation_events";
 
 export type GenerationEvent = { id: string; status: GenerationStatus; batchId: string };
 
@@ -59,7 +59,13 @@ export async function subscribeToGenerationEvents(
     });
     next.on("end", () => lost(next));
     await next.connect();
-    await next.query(`LISTEN ${GENERATION_EVENTS_CHANNEL}`);
+    try {
+      await next.query(`LISTEN ${GENERATION_EVENTS_CHANNEL}`);
+    } catch (error) {
+      // Connected but not listening: nothing else would ever close this connection.
+      await next.end().catch(() => {});
+      throw error;
+    }
     if (closed) await next.end();
     else client = next;
   }

@@ -18,10 +18,21 @@ export async function releaseJob(ctx: WorkerContext, job: Generation, delayMs: n
   });
 }
 
+/** What a run of failures is counted by: a success, or another kind, starts it again. */
+export type FailureKind = "venice" | "inference" | "storage" | "worker";
+
+/** How many failures of `kind` in a row this one makes. */
+export function consecutiveFailures(job: Generation, kind: FailureKind): number {
+  return job.failureKind === kind ? job.attempts + 1 : 1;
+}
+
+/** The fields that clear a failure streak once a step succeeds. */
+export const NO_FAILURES = { attempts: 0, failureKind: null } as const;
+
 /** After a failure that may pass: try again after the next backoff delay. */
-export async function retryLater(ctx: WorkerContext, job: Generation, data: TransitionData = {}): Promise<void> {
-  const failures = job.attempts + 1;
-  await releaseJob(ctx, job, backoffDelayMs(failures, ctx.settings.backoff), { ...data, attempts: failures });
+export async function retryLater(ctx: WorkerContext, job: Generation, kind: FailureKind, data: TransitionData = {}): Promise<void> {
+  const failures = consecutiveFailures(job, kind);
+  await releaseJob(ctx, job, backoffDelayMs(failures, ctx.settings.backoff), { ...data, attempts: failures, failureKind: kind });
 }
 
 /** Ends the job in `to` (failed, expired, uncertain) with what the creator is told. */

@@ -26,11 +26,6 @@ export const INFERENCE_FAILED: JobError = {
   message: "Venice could not generate this track; it was refunded.",
 };
 
-export const STORE_FAILED: JobError = {
-  code: "STORE_FAILED",
-  message: "The studio could not save this track's audio, though Venice made it. Ask the studio's admin to check the server's storage.",
-};
-
 export const INVALID_STORED_REQUEST: JobError = {
   code: "INVALID_REQUEST",
   message: "This job's stored request is not valid, so it was never sent to Venice and nothing was charged.",

@@ -1,11 +1,10 @@
 import type { Generation } from "@/lib/db/generated/client";
 import { VeniceError } from "@/lib/venice/errors";
 import { queueAudioRequestSchema } from "@/lib/venice/schemas";
-import { waitForBudget } from "./budget-gate";
-import { endJob, RELEASED, releaseJob, retryLater } from "./job-updates";
+import { waitForBudget, waitOutRateLimit } from "./budget-gate";
+import { endJob, NO_FAILURES, RELEASED, retryLater } from "./job-updates";
 import { INVALID_STORED_REQUEST, QUEUE_ANSWER_LOST, QUEUE_INTERRUPTED, refusal } from "./messages";
 import { latestP80Ms, pollDistribution } from "./poll-distribution";
-import { pauseBudget } from "./rate-budget";
 import { nextPollDelayMs } from "./schedule";
 import { transition } from "./state-machine";
 import type { WorkerContext } from "./worker-context";
@@ -47,7 +46,7 @@ export async function queueStep(ctx: WorkerContext, job: Generation): Promise<vo
     queuedAt,
     expectedMs,
     nextAttemptAt: new Date(queuedAt.getTime() + nextPollDelayMs(0, distribution, ctx.settings.poll)),
-    attempts: 0,
+    ...NO_FAILURES,
     errorCode: null,
     errorMessage: null,
     suggestedPrompt: null,
@@ -62,14 +61,10 @@ async function queueFailed(ctx: WorkerContext, job: Generation, error: unknown):
     ctx.log.error({ err: error, generationId: job.id }, "queue call failed unexpectedly");
     return endJob(ctx, job, "uncertain", QUEUE_ANSWER_LOST);
   }
-  if (error.code === "RATE_LIMITED") {
-    // Refused before it was queued: nothing charged, so it may be sent again after the pause.
-    const wait = error.retryAfterMs ?? ctx.settings.backoff.maxMs;
-    await pauseBudget(ctx.prisma, "queue", wait);
-    return releaseJob(ctx, job, wait, unsent);
-  }
+  // Refused before it was queued: nothing charged, so it may be sent again after the pause.
+  if (error.code === "RATE_LIMITED") return waitOutRateLimit(ctx, job, "queue", error, unsent);
   if (error.status >= 400 && error.status < 500) return endJob(ctx, job, "failed", refusal(error, "queue"));
-  if (error.status === 503 || neverSent(error)) return retryLater(ctx, job, unsent);
+  if (error.status === 503 || neverSent(error)) return retryLater(ctx, job, "venice", unsent);
   // A timeout, a dropped connection, a 500 or a gateway's 502/504: Venice may have queued
   // (and charged) the job, and there is no way to ask.
   ctx.log.warn({ err: error, generationId: job.id }, "queue answer lost; job marked uncertain");

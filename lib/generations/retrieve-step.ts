@@ -1,13 +1,12 @@
 import type { Generation } from "@/lib/db/generated/client";
 import { VeniceError } from "@/lib/venice/errors";
-import { waitForBudget } from "./budget-gate";
+import { waitForBudget, waitOutRateLimit } from "./budget-gate";
 import { completeStep } from "./complete-step";
-import { endJob, RELEASED, releaseJob, retryLater } from "./job-updates";
-import { INFERENCE_FAILED, MEDIA_EXPIRED, refusal, STORE_FAILED } from "./messages";
+import { consecutiveFailures, endJob, NO_FAILURES, RELEASED, releaseJob, retryLater } from "./job-updates";
+import { INFERENCE_FAILED, MEDIA_EXPIRED, refusal } from "./messages";
 import { pollDistribution } from "./poll-distribution";
-import { pauseBudget } from "./rate-budget";
 import { nextPollDelayMs } from "./schedule";
-import { transition } from "./state-machine";
+import { transition, type TransitionData } from "./state-machine";
 import { storeTrack } from "./store-track";
 import type { WorkerContext } from "./worker-context";
 
@@ -26,7 +25,7 @@ export async function retrieveStep(ctx: WorkerContext, job: Generation): Promise
     if (result.status === "PROCESSING") {
       const distribution = await pollDistribution(ctx.prisma, job.model, result.averageExecutionTime);
       const delayMs = nextPollDelayMs(result.executionDuration, distribution, ctx.settings.poll);
-      const update = { ...counted, expectedMs: result.averageExecutionTime, attempts: 0 };
+      const update = { ...counted, expectedMs: result.averageExecutionTime, ...NO_FAILURES };
       if (job.status === "queued") {
         await transition(ctx.prisma, job.id, "queued", "processing", {
           ...update,
@@ -43,33 +42,38 @@ export async function retrieveStep(ctx: WorkerContext, job: Generation): Promise
     return retrieveFailed(ctx, job, error, counted);
   }
   if (!stored) return;
-  await completeStep(ctx, { ...job, status: "downloaded", attempts: 0 });
+  await completeStep(ctx, { ...job, status: "downloaded", ...NO_FAILURES });
 }
 
 async function retrieveFailed(
   ctx: WorkerContext,
   job: Generation,
   error: unknown,
-  counted: { retrieveCalls: { increment: number } },
+  counted: TransitionData,
 ): Promise<void> {
   if (!(error instanceof VeniceError)) {
-    // Storage or waveform trouble on the studio's side: retried a few times, then given up.
-    ctx.log.error({ err: error, generationId: job.id }, "could not store a finished track");
-    if (job.attempts + 1 >= ctx.settings.maxStoreFailures) return endJob(ctx, job, "failed", STORE_FAILED, counted);
-    return retryLater(ctx, job, counted);
+    // Storage or waveform trouble on the studio's side. Venice keeps the paid track until the
+    // studio completes it, so keep trying (at the backoff cap) until it is stored or expires.
+    ctx.log.error({ err: error, generationId: job.id }, "could not store a finished track; retrying");
+    return retryLater(ctx, job, "storage", counted);
   }
-  if (error.code === "RATE_LIMITED") {
-    const wait = error.retryAfterMs ?? ctx.settings.backoff.maxMs;
-    await pauseBudget(ctx.prisma, "retrieve", wait);
-    return releaseJob(ctx, job, wait, counted);
-  }
+  if (error.code === "RATE_LIMITED") return waitOutRateLimit(ctx, job, "retrieve", error, counted);
   if (error.code === "NOT_FOUND") return endJob(ctx, job, "expired", MEDIA_EXPIRED, counted);
+  if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN") {
+    // The key was revoked or changed, not the job: park it until a working key is back,
+    // slowly, since every refused call counts towards Venice's error budget.
+    ctx.log.error({ err: error, generationId: job.id }, "Venice refused the studio's key; job parked");
+    return releaseJob(ctx, job, ctx.settings.keyRefusedRetryMs, counted);
+  }
   if (error.status >= 400 && error.status < 500) return endJob(ctx, job, "failed", refusal(error, "generation"), counted);
   // Venice reports a failed generation as a 500 "Inference processing failed" on every
-  // retrieve; a passing 500 does not repeat. Only persistence tells them apart.
-  if (error.status === 500 && job.attempts + 1 >= ctx.settings.maxInferenceFailures) {
-    return endJob(ctx, job, "failed", INFERENCE_FAILED, counted);
+  // retrieve; a passing 500 does not repeat. Only a run of them tells the two apart.
+  if (error.status === 500) {
+    if (consecutiveFailures(job, "inference") >= ctx.settings.maxInferenceFailures) {
+      return endJob(ctx, job, "failed", INFERENCE_FAILED, counted);
+    }
+    return retryLater(ctx, job, "inference", counted);
   }
   ctx.log.warn({ err: error, generationId: job.id, attempts: job.attempts + 1 }, "retrieve failed; retrying with backoff");
-  return retryLater(ctx, job, counted);
+  return retryLater(ctx, job, "venice", counted);
 }

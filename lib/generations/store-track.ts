@@ -2,6 +2,7 @@ import { computePeaks } from "@/lib/audio/peaks";
 import { Prisma, type Generation } from "@/lib/db/generated/client";
 import type { RetrieveResult } from "@/lib/venice/client";
 import { queueAudioRequestSchema } from "@/lib/venice/schemas";
+import { NO_FAILURES } from "./job-updates";
 import { transition } from "./state-machine";
 import type { WorkerContext } from "./worker-context";
 
@@ -53,7 +54,7 @@ export async function storeTrack(ctx: WorkerContext, job: Generation, audio: Fin
         finishedAt,
         executionMs,
         retrieveCalls: { increment: 1 },
-        attempts: 0,
+        ...NO_FAILURES,
       });
       if (!moved) throw new LostRace();
       return true;

@@ -105,7 +105,7 @@ function validateIdempotencyKey(key: string): void {
 async function findBatch(prisma: PrismaClient, idempotencyKey: string, requestHash: string): Promise<SubmittedBatch | undefined> {
   const first = await prisma.generation.findUnique({
     where: { idempotencyKey: takeKey(idempotencyKey, 0) },
-    select: { batchId: true, requestHash: true },
+    select: { batchId: true, requestHash: true, quotedUsd: true },
   });
   if (!first) return undefined;
   if (first.requestHash !== requestHash) {
@@ -114,13 +114,13 @@ async function findBatch(prisma: PrismaClient, idempotencyKey: string, requestHa
   const takes = await prisma.generation.findMany({
     where: { batchId: first.batchId },
     orderBy: { takeIndex: "asc" },
-    select: { id: true, status: true, quotedUsd: true },
+    select: { id: true, status: true },
   });
-  const micros = takes.reduce((sum, take) => sum + Math.round(take.quotedUsd.toNumber() * 1_000_000), 0);
   return {
     batchId: first.batchId,
-    generations: takes.map(({ id, status }) => ({ id, status })),
-    quotedUsd: micros / 1_000_000,
+    generations: takes,
+    // Every take of a batch is stored with the same per-take quote.
+    quotedUsd: timesTakes(first.quotedUsd.toNumber(), takes.length),
   };
 }
 

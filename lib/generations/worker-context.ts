@@ -15,8 +15,8 @@ export type WorkerSettings = {
   backoff: BackoffPolicy;
   /** Consecutive 500s from retrieve after which the generation is taken as failed (Venice refunds it). */
   maxInferenceFailures: number;
-  /** Consecutive failures to store a downloaded track before the job is given up. */
-  maxStoreFailures: number;
+  /** How long a job waits after Venice refused the studio's key (401/403) on retrieve. */
+  keyRefusedRetryMs: number;
   /** A job waits this long at most for budget while holding its lease; beyond, it is rescheduled. */
   budgetHoldMs: number;
 };

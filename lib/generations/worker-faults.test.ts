@@ -82,6 +82,16 @@ describe("retrieve faults", () => {
     expect(await harness.prisma.track.count({ where: { generationId: id } })).toBe(0);
   });
 
+  it("other failures do not count towards a failed generation: four 503s then one 500 still complete", async () => {
+    harness.sim.control.injectFault({ kind: "error", status: 503, endpoint: "retrieve", count: 4 });
+    harness.sim.control.injectFault({ kind: "error", status: 500, endpoint: "retrieve", count: 1 });
+    const { id, prompt } = await submitJob();
+    await waitForCompletion(harness.prisma, id);
+    await expectStoredAsServed(harness, id, prompt);
+    const faulted = callsTo(harness.sim, "retrieve").filter((call) => call.fault !== undefined);
+    expect(faulted.map((call) => call.status)).toEqual([503, 503, 503, 503, 500]);
+  });
+
   it("a failed generation (persistent 500): given up after a few tries, refunded", async () => {
     const { id } = await submitJob("[sim:fail]");
     const job = await waitForStatus(harness.prisma, id);

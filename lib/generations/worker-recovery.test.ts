@@ -1,10 +1,9 @@
 // Jobs left behind by a worker that died at an awkward moment, and several workers sharing
 // one database: every job resumes from its row, none is queued or stored twice.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createVeniceClient } from "@/lib/venice/client";
 import { sleep } from "@/lib/venice-sim/test-support";
+import { unusedPort } from "@/tests/support/ports";
 import { submitGeneration } from "./submit";
 import {
   callsTo,
@@ -124,18 +123,9 @@ describe("after a crash", () => {
   });
 });
 
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe("Venice unreachable", () => {
   it("a job that could not be sent (connection refused) is sent once Venice can be reached", async () => {
-    const unreachable = createVeniceClient({ baseUrl: `http://127.0.0.1:${await closedPort()}/api/v1`, apiKey: harness.sim.apiKey });
+    const unreachable = createVeniceClient({ baseUrl: `http://127.0.0.1:${await unusedPort()}/api/v1`, apiKey: harness.sim.apiKey });
     const offline = await worker({ venice: unreachable });
     const job = await insertGeneration(harness.prisma);
     const deadline = Date.now() + 10_000;

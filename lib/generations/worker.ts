@@ -32,8 +32,6 @@ export type WorkerOptions = Partial<Pick<GenerationDependencies, "prisma" | "ven
     storage?: TrackStorage;
     /** The database to LISTEN on for new submits; pass it with `prisma`. Default: the studio's. */
     databaseUrl?: string;
-    /** Lease owner name. Default: hostname:pid:random. */
-    owner?: string;
     /** Steps running at once. */
     concurrency?: number;
     /** Looks for due work at least this often, whatever it was told. */
@@ -53,7 +51,7 @@ const DEFAULT_SETTINGS: WorkerSettings = {
   poll: DEFAULT_POLL_POLICY,
   backoff: DEFAULT_BACKOFF,
   maxInferenceFailures: 5,
-  maxStoreFailures: 5,
+  keyRefusedRetryMs: 5 * 60_000,
   budgetHoldMs: 2_000,
 };
 
@@ -74,12 +72,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Generati
     poll: options.poll ?? DEFAULT_SETTINGS.poll,
     backoff: options.backoff ?? DEFAULT_SETTINGS.backoff,
     maxInferenceFailures: options.maxInferenceFailures ?? DEFAULT_SETTINGS.maxInferenceFailures,
-    maxStoreFailures: options.maxStoreFailures ?? DEFAULT_SETTINGS.maxStoreFailures,
+    keyRefusedRetryMs: options.keyRefusedRetryMs ?? DEFAULT_SETTINGS.keyRefusedRetryMs,
     budgetHoldMs: options.budgetHoldMs ?? DEFAULT_SETTINGS.budgetHoldMs,
   };
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const idleWakeMs = options.idleWakeMs ?? DEFAULT_IDLE_WAKE_MS;
-  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  // The lease owner name; releaseLeasesOfGoneLocalWorkers reads the host and pid back from it.
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const liveOwners = processSingleton("generation-worker-owners", () => new Set<string>());
   liveOwners.add(owner);
   const stopping = new AbortController();
@@ -188,7 +187,7 @@ async function runStep(ctx: WorkerContext, job: Generation): Promise<void> {
     }
   } catch (error) {
     ctx.log.error({ err: error, generationId: job.id, status: job.status }, "generation step failed");
-    await retryLater(ctx, job).catch(() => {
+    await retryLater(ctx, job, "worker").catch(() => {
       // The database is unreachable: the lease expires and the job is claimed again.
     });
   }

@@ -15,7 +15,7 @@ const PARTIAL_FILE = /^\..+\.[0-9a-f-]{36}\.partial$/;
 
 /** Tracks as plain files under one root directory; a key `a/b.mp3` is the file `root/a/b.mp3`. */
 export class LocalDiskStorage implements TrackStorage {
-  readonly root: string;
+  private readonly root: string;
 
   constructor(root: string) {
     this.root = path.resolve(root);

@@ -123,6 +123,7 @@ describe("POST /api/generations", () => {
     expect((await missing.json()).error).toMatch(/Idempotency-Key header is required/);
     const blank = await submit({ model: MODEL, request: DRAFT }, "   ");
     expect(blank.status).toBe(400);
+    expect((await blank.json()).error).toMatch(/Idempotency-Key header is required/);
     const spaced = await submit({ model: MODEL, request: DRAFT }, "two words");
     expect(spaced.status).toBe(400);
     expect((await spaced.json()).error).toMatch(/visible ASCII/);

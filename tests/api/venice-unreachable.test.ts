@@ -1,23 +1,14 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { unusedPort } from "../support/ports";
 import { call, jsonInit } from "../support/routes";
 
 let database: TestDatabase;
 
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  process.env.VENICE_API_BASE = `http://127.0.0.1:${await closedPort()}/api/v1`;
+  process.env.VENICE_API_BASE = `http://127.0.0.1:${await unusedPort()}/api/v1`;
   process.env.VENICE_API_KEY = "key-of-an-unreachable-venice";
   process.env.LOG_LEVEL = "silent";
 });

@@ -16,7 +16,8 @@ import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { createRng } from "@/lib/venice-sim/timing";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { freePort, startStudioServer, type StudioEnv, type StudioServer } from "./studio-server";
+import { unusedPort } from "../support/ports";
+import { startStudioServer, type StudioEnv, type StudioServer } from "./studio-server";
 
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 20);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -51,7 +52,7 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     STORAGE_DIR: path.join(dataDir, "storage"),
   };
-  port = await freePort();
+  port = await unusedPort();
   server = await startStudioServer(port, studioEnv);
 }, 320_000);
 

@@ -2,7 +2,6 @@
 // changed, then `next start`), for tests that kill it. It runs in its own process group, so
 // `kill9` takes down start.mjs and the Next server under it at once, as a crash would.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 
 export type StudioServer = {
   url: string;
@@ -20,15 +19,6 @@ export type StudioEnv = {
 
 // The first start may build the studio.
 const START_TIMEOUT_MS = 300_000;
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 export async function startStudioServer(port: number, studioEnv: StudioEnv): Promise<StudioServer> {
   const child = spawn(process.execPath, ["scripts/start.mjs"], {

@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { draftBodySchema } from "@/lib/api/generations/draft-body";
 import { idempotencyKeyOf } from "@/lib/api/generations/idempotency-key";
-import { listActiveGenerations } from "@/lib/api/generations/list-active-generations";
 import { parseJsonBody, parseQuery } from "@/lib/api/input";
 import { route } from "@/lib/api/route";
+import { listActiveGenerations } from "@/lib/generations/list-active-generations";
 import { submitGeneration } from "@/lib/generations/submit";
 
 export const dynamic = "force-dynamic";
@@ -27,5 +27,5 @@ const listQuerySchema = z.object({
 /** `?active=1` → `{generations}`: the member's jobs in flight, for the studio page after a reload. */
 export const GET = route(async ({ request, member }) => {
   parseQuery(request, listQuerySchema);
-  return { generations: await listActiveGenerations(member) };
+  return { generations: await listActiveGenerations(member.id) };
 });

@@ -22,12 +22,13 @@ const hub = () => processSingleton<Hub>("api.generation-event-hub", () => ({ lis
 export async function listenToGenerationEvents(listener: GenerationEventListener): Promise<() => void> {
   const state = hub();
   state.listeners.add(listener);
+  const subscription = (state.subscription ??= openSubscription(state));
   try {
-    state.subscription ??= openSubscription(state);
-    await state.subscription;
+    await subscription;
   } catch (error) {
     state.listeners.delete(listener);
-    state.subscription = undefined;
+    // Forget only the failed attempt: a later listener may already have opened another.
+    if (state.subscription === subscription) state.subscription = undefined;
     throw error;
   }
   return () => {

@@ -6,7 +6,7 @@ import { listenToGenerationEvents } from "@/lib/api/generations/generation-event
 // missed (reload what is shown), and a comment line as heartbeat so proxies keep the
 // connection open. Everything is released when the client goes away.
 
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 const RECONNECT_AFTER_MS = 3_000;
 
 export async function openGenerationEventStream(signal: AbortSignal, heartbeatMs = HEARTBEAT_MS): Promise<Response> {
