@@ -13,12 +13,16 @@ test("the home page loads and shows the studio", async ({ page }) => {
   await expect(page).toHaveTitle(/Venice Studio/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Venice Studio");
   await expect(page.getByText("Demo mode", { exact: true })).toBeVisible();
-  // The catalog comes from the simulator through the studio's Venice client.
-  for (const group of ["Music", "Sound effects", "Speech"]) {
-    await expect(page.getByRole("heading", { level: 2, name: group })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Library" })).toHaveAttribute("href", "/library");
+  for (const section of ["Create", "Jobs in flight"]) {
+    await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
-  await expect(page.getByRole("heading", { level: 3, name: "ACE-Step 1.5" })).toBeVisible();
-  await expect(page.getByText("$0.115 per 1,000 characters").first()).toBeVisible();
+  // The model picker is filled from the simulator's catalog, music first, grouped by kind.
+  const picker = page.getByLabel("Model", { exact: true });
+  await expect(picker.locator("optgroup")).toHaveCount(3);
+  await expect(picker.locator("optgroup").first()).toHaveAttribute("label", "Music");
+  await expect(picker.locator("option", { hasText: "ACE-Step 1.5" })).toHaveCount(1);
+  await expect(picker.locator("option", { hasText: "$0.115 per 1,000 characters" }).first()).toBeAttached();
   await page.screenshot({ path: "e2e/artifacts/home.png", fullPage: true });
   expect(errors).toEqual([]);
 });

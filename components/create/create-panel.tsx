@@ -1,0 +1,107 @@
+"use client";
+
+import { useMemo } from "react";
+import { ApiFailure } from "@/lib/client/fetch-json";
+import { capabilitiesOf, type ModelsByKind } from "@/lib/client/model-view";
+import { buildGenerationRequestSchema } from "@/lib/venice/generation-request";
+import { priceOf } from "@/lib/venice/pricing";
+import { CapabilityFields } from "./capability-fields";
+import { requestOf, type Draft } from "./draft";
+import { ModelPicker } from "./model-picker";
+import { PriceTag } from "./price-tag";
+import { TakesPicker } from "./takes-picker";
+import type { CreateForm } from "./use-create-form";
+import { useQuote } from "./use-quote";
+import { useSubmit, type SubmitAnswer } from "./use-submit";
+
+// Which draft value each request field comes from, to show errors on touched fields only.
+const DRAFT_KEY_OF_FIELD: Record<string, keyof Draft> = {
+  prompt: "prompt",
+  lyrics_prompt: "lyrics",
+  lyrics_optimizer: "lyricsOptimizer",
+  force_instrumental: "instrumental",
+  loop: "loop",
+  voice: "voice",
+  language_code: "language",
+  speed: "speed",
+  duration_seconds: "durationSeconds",
+};
+
+export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind; form: CreateForm; onAccepted: (answer: SubmitAnswer) => void }) {
+  const { model, view, draft, takes } = form;
+  const schema = useMemo(() => (view ? buildGenerationRequestSchema(capabilitiesOf(view)) : null), [view]);
+  const request = model ? requestOf(model, draft) : null;
+  const parsed = schema && request ? schema.safeParse(request) : null;
+  const valid = parsed?.success ? parsed.data : null;
+  const quote = useQuote(model?.id ?? "", valid, takes);
+  const submission = useSubmit(onAccepted);
+  if (!model || !view || !parsed) return <p>No model is available right now.</p>;
+
+  const body = JSON.stringify({ model: model.id, request: valid, takes });
+  const serverFailure = submission.error instanceof ApiFailure && submission.errorBody === body ? submission.error : null;
+  const localErrors: Record<string, string[]> = {};
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = String(issue.path[0] ?? "_");
+    (localErrors[field] ??= []).push(issue.message);
+  }
+  const shown: Record<string, string[]> = { ...serverFailure?.fields };
+  for (const [field, messages] of Object.entries(localErrors)) {
+    const key = DRAFT_KEY_OF_FIELD[field];
+    if (key && form.touched.has(key)) shown[field] = messages;
+  }
+  const blocker = Object.values(localErrors)[0]?.[0];
+  let estimate: number | undefined;
+  try {
+    estimate = priceOf(model, request!) * takes;
+  } catch {
+    estimate = undefined;
+  }
+
+  return (
+    <form
+      aria-labelledby="create-heading"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) submission.submit(model.id, valid, takes);
+      }}
+      className="space-y-5 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-900/60"
+    >
+      <h2 id="create-heading" className="text-lg font-semibold">
+        Create
+      </h2>
+      <ModelPicker models={models} selected={view} onSelect={form.selectModel} />
+      {form.dropped.length > 0 ? (
+        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          {model.name} does not take: {form.dropped.join(", ")}. These settings were dropped.
+        </p>
+      ) : null}
+      <CapabilityFields model={model} draft={draft} errors={shown} onChange={form.change} />
+      <div className="flex flex-wrap items-end justify-between gap-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+        <TakesPicker takes={takes} onChange={form.setTakes} />
+        <PriceTag estimate={estimate} quote={quote.usd} status={!valid ? "idle" : quote.error ? "failed" : "asking"} />
+      </div>
+      <div className="space-y-2">
+        <button
+          type="submit"
+          disabled={!valid || submission.isPending}
+          aria-describedby="submit-reason"
+          className="w-full rounded-xl bg-accent-600 px-4 py-3 font-semibold text-white hover:bg-accent-700 disabled:cursor-not-allowed disabled:bg-zinc-300 disabled:text-zinc-600 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400"
+        >
+          {submission.isPending ? "Sending…" : takes > 1 ? `Create ${takes} takes` : "Create"}
+        </button>
+        <p id="submit-reason" role={serverFailure ? "alert" : undefined} className="min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
+          {serverFailure
+            ? serverFailure.status === 402
+              ? "Your Venice balance is too low for this. Top up the studio's account, then try again."
+              : serverFailure.message
+            : submission.error && submission.errorBody === body
+              ? "The studio could not be reached. Try again: the same click will not be charged twice."
+              : blocker
+                ? `Not ready: ${blocker}`
+                : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

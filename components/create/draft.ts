@@ -1,0 +1,89 @@
+// The form's values, independent of any model, and how they become a request for one model.
+import type { ModelCapabilities } from "@/lib/venice/capabilities";
+import type { GenerationRequest } from "@/lib/venice/generation-request";
+
+export type Draft = {
+  prompt: string;
+  lyrics: string;
+  lyricsOptimizer: boolean;
+  instrumental: boolean;
+  loop: boolean;
+  voice: string;
+  /** "" lets the model pick the language. */
+  language: string;
+  speed: number | undefined;
+  durationSeconds: number | undefined;
+};
+
+export const EMPTY_DRAFT: Draft = {
+  prompt: "",
+  lyrics: "",
+  lyricsOptimizer: false,
+  instrumental: false,
+  loop: false,
+  voice: "",
+  language: "",
+  speed: undefined,
+  durationSeconds: undefined,
+};
+
+/** The request fields this model takes, from the draft's values (nothing it cannot carry). */
+export function requestOf(model: ModelCapabilities, draft: Draft): GenerationRequest {
+  const request: GenerationRequest = { prompt: draft.prompt };
+  if (model.lyrics.mode !== "hidden" && draft.lyrics.trim()) request.lyrics_prompt = draft.lyrics;
+  if (model.lyricsOptimizer && draft.lyricsOptimizer) request.lyrics_optimizer = true;
+  if (model.instrumental && draft.instrumental) request.force_instrumental = true;
+  if (model.loop && draft.loop) request.loop = true;
+  if (model.voice && draft.voice) request.voice = draft.voice;
+  if (model.language && draft.language) request.language_code = draft.language;
+  if (model.speed && draft.speed !== undefined) request.speed = draft.speed;
+  if (model.duration && draft.durationSeconds !== undefined) request.duration_seconds = draft.durationSeconds;
+  return request;
+}
+
+/**
+ * The draft moved to another model: every value that still applies is kept, the others fall
+ * back to the model's defaults, and `dropped` names what was lost, in words.
+ */
+export function switchModel(model: ModelCapabilities, draft: Draft): { draft: Draft; dropped: string[] } {
+  const dropped: string[] = [];
+  const next = { ...draft };
+  const drop = (label: string, apply: () => void) => {
+    dropped.push(label);
+    apply();
+  };
+  if (draft.lyrics.trim() && model.lyrics.mode === "hidden") drop("lyrics", () => (next.lyrics = ""));
+  if (draft.lyricsOptimizer && !model.lyricsOptimizer) drop("lyrics optimizer", () => (next.lyricsOptimizer = false));
+  if (draft.instrumental && !model.instrumental) drop("instrumental", () => (next.instrumental = false));
+  if (draft.loop && !model.loop) drop("loop", () => (next.loop = false));
+  if (draft.language && !model.language) drop("language", () => (next.language = ""));
+
+  const voices = model.voice;
+  if (!voices) {
+    if (draft.voice) drop(`voice ${draft.voice}`, () => (next.voice = ""));
+  } else if (!voices.options.includes(draft.voice) && !(voices.allowCustom && draft.voice)) {
+    if (draft.voice) dropped.push(`voice ${draft.voice}`);
+    next.voice = voices.default ?? "";
+  }
+
+  const speed = model.speed;
+  if (!speed) {
+    if (draft.speed !== undefined && draft.speed !== 1) dropped.push(`speed ${draft.speed}×`);
+    next.speed = undefined;
+  } else if (draft.speed === undefined || draft.speed < speed.min || draft.speed > speed.max) {
+    if (draft.speed !== undefined) dropped.push(`speed ${draft.speed}×`);
+    next.speed = speed.default;
+  }
+
+  const duration = model.duration;
+  const seconds = draft.durationSeconds;
+  const fits =
+    seconds !== undefined &&
+    duration !== null &&
+    (duration.kind === "options" ? duration.options.includes(seconds) : seconds >= duration.min && seconds <= duration.max);
+  if (!fits) {
+    if (seconds !== undefined) dropped.push(`duration ${seconds} s`);
+    next.durationSeconds = duration?.default;
+  }
+  return { draft: next, dropped };
+}

@@ -1,0 +1,33 @@
+import { formatUsd } from "@/lib/client/model-view";
+import { roundUpToCent } from "@/lib/venice/pricing";
+
+/** The price of the draft: Venice's quote once it is in, the local estimate until then. */
+export function PriceTag({
+  estimate,
+  quote,
+  status,
+}: {
+  estimate: number | undefined;
+  quote: number | undefined;
+  /** Whether Venice is being asked (only valid drafts are quoted), or the quote failed. */
+  status: "asking" | "failed" | "idle";
+}) {
+  const source = quote !== undefined ? "quote" : "estimate";
+  const usd = quote ?? estimate;
+  return (
+    <div className="ml-auto text-right" aria-live="polite">
+      <p data-testid="price" data-source={source} className="text-2xl font-semibold tabular-nums">
+        {usd === undefined ? "—" : `${source === "estimate" ? "≈ " : ""}${formatUsd(roundUpToCent(usd))}`}
+      </p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        {source === "quote" ? "Venice's quote" : ESTIMATE_NOTES[status]}
+      </p>
+    </div>
+  );
+}
+
+const ESTIMATE_NOTES = {
+  asking: "Estimate, checking with Venice…",
+  failed: "Estimate (Venice's quote is unavailable)",
+  idle: "Estimate",
+} as const;

@@ -1,0 +1,47 @@
+import { useState } from "react";
+import { capabilitiesOf, type ModelsByKind } from "@/lib/client/model-view";
+import { EMPTY_DRAFT, switchModel, type Draft } from "./draft";
+
+/** The Create form's state: the chosen model, the draft, the takes and what a switch dropped. */
+export function useCreateForm(models: ModelsByKind | undefined) {
+  const all = models ? [...models.music, ...models.soundEffects, ...models.speech] : [];
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [edited, setEdited] = useState<Draft | null>(null);
+  const [takes, setTakes] = useState(1);
+  const [dropped, setDropped] = useState<string[]>([]);
+  const [touched, setTouched] = useState<ReadonlySet<keyof Draft>>(new Set());
+
+  const view = all.find((model) => model.id === chosenId) ?? all[0];
+  const model = view ? capabilitiesOf(view) : undefined;
+  // Until the creator edits anything, the draft is the model's defaults.
+  const draft = edited ?? (model ? switchModel(model, EMPTY_DRAFT).draft : EMPTY_DRAFT);
+
+  return {
+    view,
+    model,
+    draft,
+    takes,
+    dropped,
+    touched,
+    setTakes,
+    selectModel(id: string) {
+      const next = all.find((candidate) => candidate.id === id);
+      if (!next) return;
+      const moved = switchModel(capabilitiesOf(next), draft);
+      setChosenId(id);
+      setEdited(moved.draft);
+      setDropped(moved.dropped);
+    },
+    change(patch: Partial<Draft>) {
+      setEdited({ ...draft, ...patch });
+      setTouched(new Set([...touched, ...(Object.keys(patch) as (keyof Draft)[])]));
+    },
+    /** A suggested prompt from Venice, put in the form for another try. */
+    applyPrompt(prompt: string) {
+      setEdited({ ...draft, prompt });
+      setTouched(new Set([...touched, "prompt"]));
+    },
+  };
+}
+
+export type CreateForm = ReturnType<typeof useCreateForm>;
