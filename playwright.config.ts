@@ -40,6 +40,8 @@ export default defineConfig({
       VENICE_API_KEY: "",
       SIM_SPEED: "20",
       SIM_FAULTS: "1",
+      // Enough for every spec's tracks, short of the dearest batch (4 × $6.90), which e2e/balance.spec.ts tries.
+      SIM_BALANCE_USD: "25",
       LOG_LEVEL: "warn",
     },
   },

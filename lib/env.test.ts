@@ -12,6 +12,7 @@ describe("parseEnv", () => {
     expect(env.STORAGE_DIR).toBe(path.resolve("data", "storage"));
     expect(env.EMBEDDED_PG_PORT).toBe(54329);
     expect(env.SIM_FAULTS).toBe(false);
+    expect(env.SIM_BALANCE_USD).toBe(100);
   });
 
   it("treats empty values as unset (as a copied .env.example leaves them)", () => {
@@ -28,12 +29,14 @@ describe("parseEnv", () => {
       STORAGE_DIR: "/srv/tracks",
       SIM_SPEED: "20",
       SIM_FAULTS: "1",
+      SIM_BALANCE_USD: "2.5",
     });
     expect(env.mode).toBe("venice");
     expect(env.DATABASE_URL).toBe("postgresql://u:p@db:5432/studio");
     expect(env.STORAGE_DIR).toBe("/srv/tracks");
     expect(env.SIM_SPEED).toBe(20);
     expect(env.SIM_FAULTS).toBe(true);
+    expect(env.SIM_BALANCE_USD).toBe(2.5);
   });
 
   it.each([
@@ -44,6 +47,7 @@ describe("parseEnv", () => {
     ["LOG_LEVEL", "loud"],
     ["SIM_SPEED", "-1"],
     ["SIM_FAULTS", "maybe"],
+    ["SIM_BALANCE_USD", "-5"],
   ])("stops with one line naming %s when it is %j", (name, value) => {
     const attempt = () => parseEnv({ [name]: value });
     expect(attempt).toThrow(EnvError);

@@ -2,14 +2,15 @@
 
 import { useMemo } from "react";
 import { ApiFailure } from "@/lib/client/fetch-json";
-import { capabilitiesOf, type ModelsByKind } from "@/lib/client/model-view";
+import { formatUsd, type ModelsByKind } from "@/lib/client/model-view";
 import { buildGenerationRequestSchema } from "@/lib/venice/generation-request";
-import { priceOf } from "@/lib/venice/pricing";
+import { priceOf, roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";
 import { CapabilityFields } from "./capability-fields";
 import { requestOf, type Draft } from "./draft";
 import { ModelPicker } from "./model-picker";
 import { PriceTag } from "./price-tag";
 import { TakesPicker } from "./takes-picker";
+import { useBalance } from "./use-balance";
 import type { CreateForm } from "./use-create-form";
 import { useQuote } from "./use-quote";
 import { useSubmit, type SubmitAnswer } from "./use-submit";
@@ -28,14 +29,15 @@ const DRAFT_KEY_OF_FIELD: Record<string, keyof Draft> = {
 };
 
 export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind; form: CreateForm; onAccepted: (answer: SubmitAnswer) => void }) {
-  const { model, view, draft, takes } = form;
-  const schema = useMemo(() => (view ? buildGenerationRequestSchema(capabilitiesOf(view)) : null), [view]);
+  const { model, draft, takes } = form;
+  const schema = useMemo(() => (model ? buildGenerationRequestSchema(model) : null), [model]);
   const request = model ? requestOf(model, draft) : null;
   const parsed = schema && request ? schema.safeParse(request) : null;
   const valid = parsed?.success ? parsed.data : null;
   const quote = useQuote(model?.id ?? "", valid, takes);
   const submission = useSubmit(onAccepted);
-  if (!model || !view || !parsed) return <p>No model is available right now.</p>;
+  const balance = useBalance();
+  if (!model || !parsed) return <p>No model is available right now.</p>;
 
   const body = JSON.stringify({ model: model.id, request: valid, takes });
   const serverFailure = submission.error instanceof ApiFailure && submission.errorBody === body ? submission.error : null;
@@ -49,13 +51,17 @@ export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind
     const key = DRAFT_KEY_OF_FIELD[field];
     if (key && form.touched.has(key)) shown[field] = messages;
   }
-  const blocker = Object.values(localErrors)[0]?.[0];
   let estimate: number | undefined;
   try {
     estimate = priceOf(model, request!) * takes;
   } catch {
     estimate = undefined;
   }
+  const price = quote.usd ?? estimate;
+  const short = balance != null && price !== undefined && price > balance;
+  const blocker =
+    Object.values(localErrors)[0]?.[0] ??
+    (short ? `the Venice balance (${formatUsd(roundDownToCent(balance))}) is short of ${formatUsd(roundUpToCent(price))}. Top up at venice.ai.` : undefined);
 
   return (
     <form
@@ -63,14 +69,14 @@ export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (valid) submission.submit(model.id, valid, takes);
+        if (valid && !short) submission.submit(model.id, valid, takes);
       }}
       className="space-y-5 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-900/60"
     >
       <h2 id="create-heading" className="text-lg font-semibold">
         Create
       </h2>
-      <ModelPicker models={models} selected={view} onSelect={form.selectModel} />
+      <ModelPicker models={models} selected={model} onSelect={form.selectModel} />
       {form.dropped.length > 0 ? (
         <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
           {model.name} does not take: {form.dropped.join(", ")}. These settings were dropped.
@@ -79,12 +85,12 @@ export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind
       <CapabilityFields model={model} draft={draft} errors={shown} onChange={form.change} />
       <div className="flex flex-wrap items-end justify-between gap-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <TakesPicker takes={takes} onChange={form.setTakes} />
-        <PriceTag estimate={estimate} quote={quote.usd} status={!valid ? "idle" : quote.error ? "failed" : "asking"} />
+        <PriceTag estimate={estimate} quote={quote.usd} balance={balance} status={!valid ? "idle" : quote.error ? "failed" : "asking"} />
       </div>
       <div className="space-y-2">
         <button
           type="submit"
-          disabled={!valid || submission.isPending}
+          disabled={!valid || short || submission.isPending}
           aria-describedby="submit-reason"
           className="w-full rounded-xl bg-accent-600 px-4 py-3 font-semibold text-white hover:bg-accent-700 disabled:cursor-not-allowed disabled:bg-zinc-300 disabled:text-zinc-600 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400"
         >

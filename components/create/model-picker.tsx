@@ -1,4 +1,5 @@
-import { priceHint, type ModelsByKind, type ModelView } from "@/lib/client/model-view";
+import { priceHint, type ModelsByKind } from "@/lib/client/model-view";
+import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import { Field, inputClass } from "./field";
 
 const GROUPS: { key: keyof ModelsByKind; label: string }[] = [
@@ -8,7 +9,7 @@ const GROUPS: { key: keyof ModelsByKind; label: string }[] = [
 ];
 
 /** What a model does, in a few words, from its capabilities. */
-function summary(model: ModelView): string {
+function summary(model: ModelCapabilities): string {
   const parts: string[] = [];
   if (model.lyrics.mode === "required") parts.push("lyrics required");
   else if (model.lyrics.mode === "optional") parts.push("optional lyrics");
@@ -28,7 +29,7 @@ export function ModelPicker({
   onSelect,
 }: {
   models: ModelsByKind;
-  selected: ModelView;
+  selected: ModelCapabilities;
   onSelect: (id: string) => void;
 }) {
   return (
@@ -45,6 +46,7 @@ export function ModelPicker({
         ))}
       </select>
       <p id="model-summary" className="text-xs text-zinc-500 dark:text-zinc-400">
+        {selected.description ? <span className="block text-sm text-zinc-700 dark:text-zinc-300">{selected.description}</span> : null}
         <span className="font-medium text-zinc-700 dark:text-zinc-300">{priceHint(selected)}</span>
         {summary(selected) ? ` · ${summary(selected)}` : ""}
       </p>

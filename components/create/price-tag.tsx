@@ -1,14 +1,17 @@
 import { formatUsd } from "@/lib/client/model-view";
-import { roundUpToCent } from "@/lib/venice/pricing";
+import { roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";
 
 /** The price of the draft: Venice's quote once it is in, the local estimate until then. */
 export function PriceTag({
   estimate,
   quote,
+  balance,
   status,
 }: {
   estimate: number | undefined;
   quote: number | undefined;
+  /** The Venice balance, USD: undefined while loading, null when Venice does not tell. */
+  balance: number | null | undefined;
   /** Whether Venice is being asked (only valid drafts are quoted), or the quote failed. */
   status: "asking" | "failed" | "idle";
 }) {
@@ -22,6 +25,11 @@ export function PriceTag({
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         {source === "quote" ? "Venice's quote" : ESTIMATE_NOTES[status]}
       </p>
+      {balance != null ? (
+        <p data-testid="balance" className="text-xs text-zinc-500 dark:text-zinc-400">
+          Balance {formatUsd(roundDownToCent(balance))}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { capabilitiesOf, type ModelsByKind } from "@/lib/client/model-view";
+import type { ModelsByKind } from "@/lib/client/model-view";
 import { EMPTY_DRAFT, switchModel, type Draft } from "./draft";
 
 /** The Create form's state: the chosen model, the draft, the takes and what a switch dropped. */
@@ -11,13 +11,11 @@ export function useCreateForm(models: ModelsByKind | undefined) {
   const [dropped, setDropped] = useState<string[]>([]);
   const [touched, setTouched] = useState<ReadonlySet<keyof Draft>>(new Set());
 
-  const view = all.find((model) => model.id === chosenId) ?? all[0];
-  const model = view ? capabilitiesOf(view) : undefined;
+  const model = all.find((candidate) => candidate.id === chosenId) ?? all[0];
   // Until the creator edits anything, the draft is the model's defaults.
   const draft = edited ?? (model ? switchModel(model, EMPTY_DRAFT).draft : EMPTY_DRAFT);
 
   return {
-    view,
     model,
     draft,
     takes,
@@ -27,7 +25,7 @@ export function useCreateForm(models: ModelsByKind | undefined) {
     selectModel(id: string) {
       const next = all.find((candidate) => candidate.id === id);
       if (!next) return;
-      const moved = switchModel(capabilitiesOf(next), draft);
+      const moved = switchModel(next, draft);
       setChosenId(id);
       setEdited(moved.draft);
       setDropped(moved.dropped);

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { fetchJson } from "@/lib/client/fetch-json";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
+import { BALANCE_QUERY_KEY } from "./use-balance";
 
 export type SubmitAnswer = { batchId: string; generations: { id: string; status: string }[]; quotedUsd: number };
 
@@ -25,6 +26,7 @@ export function useSubmit(onAccepted: (answer: SubmitAnswer) => void) {
     onSuccess: (answer) => {
       onAccepted(answer);
       void queryClient.invalidateQueries({ queryKey: ["generations", "active"] });
+      void queryClient.invalidateQueries({ queryKey: BALANCE_QUERY_KEY });
     },
   });
   return {

@@ -2,11 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { Prisma, type GenerationStatus, type PrismaClient } from "@/lib/db/generated/client";
-import type { VeniceClient } from "@/lib/venice/client";
 import { toQueueBody, toQuoteBody } from "@/lib/venice/generation-request";
-import { roundUpToCent } from "@/lib/venice/pricing";
+import { roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
 import { notifyGenerationEvent } from "./events";
+import { readBalanceUsd } from "./read-balance";
 import { timesTakes } from "./quote";
 import { submissionHash } from "./submission-hash";
 import { titleFromPrompt } from "./title";
@@ -55,7 +55,7 @@ export async function submitGeneration(
   const { model, request } = await validateDraft(findModel, input.model, input.draft);
   const usdPerTake = await venice.quote(toQuoteBody(model, request));
   const quotedUsd = timesTakes(usdPerTake, input.takes);
-  await checkBalance(venice, quotedUsd, (error) => log.warn({ err: error }, "Venice balance unavailable; submitting without a balance check"));
+  checkBalance(quotedUsd, await readBalanceUsd({ venice, log }));
 
   const batchId = randomUUID();
   const queueBody = toQueueBody(model.id, request);
@@ -125,18 +125,10 @@ async function findBatch(prisma: PrismaClient, idempotencyKey: string, requestHa
 }
 
 /** Refuses a request the Venice balance cannot pay for; an unknown balance is not checked. */
-async function checkBalance(venice: VeniceClient, quotedUsd: number, onUnavailable: (error: unknown) => void): Promise<void> {
-  let usd: number | null;
-  try {
-    usd = (await venice.balance())?.usd ?? null;
-  } catch (error) {
-    // Venice refuses a job it cannot charge for anyway (402 at queue, nothing charged).
-    onUnavailable(error);
-    return;
-  }
-  if (usd === null || usd >= quotedUsd) return;
+function checkBalance(quotedUsd: number, balanceUsd: number | null): void {
+  if (balanceUsd === null || balanceUsd >= quotedUsd) return;
   throw new ApiError(
     "payment_required",
-    `This costs $${roundUpToCent(quotedUsd).toFixed(2)} but the Venice balance is $${(Math.floor(usd * 100) / 100).toFixed(2)}. Top up at venice.ai and try again.`,
+    `This costs $${roundUpToCent(quotedUsd).toFixed(2)} but the Venice balance is $${roundDownToCent(balanceUsd).toFixed(2)}. Top up at venice.ai and try again.`,
   );
 }

@@ -29,6 +29,8 @@ export type DurationCapability =
 export type ModelCapabilities = {
   id: string;
   name: string;
+  /** Venice's one-line description, when the catalog publishes one. */
+  description: string | undefined;
   kind: ModelKind;
   prompt: { min: number; max: number | undefined };
   lyrics: LyricsCapability;
@@ -86,6 +88,7 @@ export function capabilities(model: MusicModel): ModelCapabilities {
   return {
     id: model.id,
     name,
+    description: spec.description,
     kind: modelKind(model.id, name, spec.pricing),
     prompt: {
       min: Math.max(1, spec.min_prompt_length ?? DEFAULT_MIN_PROMPT_LENGTH),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { capabilities } from "./capabilities";
-import { priceOf, roundUpToCent } from "./pricing";
+import { priceOf, roundDownToCent, roundUpToCent } from "./pricing";
 import { musicModelSchema, type DurationTier } from "./schemas";
 import { CATALOG_MODELS, catalogCapabilities, staticMusicModels } from "./test-catalog";
 
@@ -136,5 +136,17 @@ describe("rounding", () => {
       const usd = priceOf(caps, { prompt: "x".repeat(777), duration_seconds: caps.duration?.default });
       expect(String(usd)).toMatch(/^\d+(\.\d{1,2})?$/);
     }
+  });
+});
+
+describe("balances", () => {
+  it.each([
+    [0.999, 0.99],
+    [0.1 + 0.2, 0.3],
+    [42.5, 42.5],
+    [0.0046, 0],
+    [3.0000000000000004, 3],
+  ])("%d is shown as $%d, never more than there is", (usd, cents) => {
+    expect(roundDownToCent(usd)).toBe(cents);
   });
 });

@@ -40,3 +40,9 @@ export function roundUpToCent(usd: number): number {
   const micros = Math.round(usd * 1_000_000);
   return Math.ceil(micros / 10_000) / 100;
 }
+
+/** A balance shown to the cent never claims more than there is: $0.999 shows as $0.99. */
+export function roundDownToCent(usd: number): number {
+  const micros = Math.round(usd * 1_000_000);
+  return Math.floor(micros / 10_000) / 100;
+}

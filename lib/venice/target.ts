@@ -13,12 +13,13 @@ export type VeniceTarget = { baseUrl: string; apiKey: string; mode: "demo" | "ve
  */
 export function veniceTarget(): Promise<VeniceTarget> {
   return processSingleton("venice-target", async () => {
-    const { mode, VENICE_API_BASE, VENICE_API_KEY, SIM_SPEED, SIM_FAULTS } = env();
+    const { mode, VENICE_API_BASE, VENICE_API_KEY, SIM_SPEED, SIM_FAULTS, SIM_BALANCE_USD } = env();
     if (mode === "venice") return { baseUrl: VENICE_API_BASE, apiKey: VENICE_API_KEY!, mode };
     const simulator = await startVeniceSimulator({
       port: 0,
       speed: SIM_SPEED,
       enableFaults: SIM_FAULTS,
+      balanceUsd: SIM_BALANCE_USD,
       logger: (line) => log().debug({ simulator: line }, "venice simulator"),
     });
     log().info({ url: simulator.url, speed: SIM_SPEED, faults: SIM_FAULTS }, "demo mode: Venice simulator started");

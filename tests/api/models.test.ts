@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe("GET /api/models", () => {
-  it("groups the usable models by kind, with normalized capabilities and pricing", async () => {
+  it("groups the usable models by kind, each with its capabilities, description and Venice's own pricing", async () => {
     const { GET } = await import("@/app/api/models/route");
     const response = await call(GET, "/api/models");
     expect(response.status).toBe(200);
@@ -55,29 +55,21 @@ describe("GET /api/models", () => {
     expect(byId.has("offline-music")).toBe(false);
     expect(byId.has("voice-changer")).toBe(false);
 
+    const venicePricing = (id: string) => SIM_MODELS.find((model) => model.id === id)!.model_spec.pricing;
     expect(byId.get("ace-step-15")).toMatchObject({
       name: "ACE-Step 1.5",
+      description: SIM_MODELS.find((model) => model.id === "ace-step-15")!.model_spec.description,
       kind: "music",
       duration: { kind: "options", options: [60, 90, 120, 150, 180, 210], default: 60 },
       formats: ["flac"],
-      pricing: {
-        kind: "by_duration",
-        tiers: [
-          { minSeconds: 60, maxSeconds: 60, usd: 0.03 },
-          { minSeconds: 61, maxSeconds: 90, usd: 0.04 },
-          { minSeconds: 91, maxSeconds: 120, usd: 0.05 },
-          { minSeconds: 121, maxSeconds: 150, usd: 0.06 },
-          { minSeconds: 151, maxSeconds: 180, usd: 0.07 },
-          { minSeconds: 181, maxSeconds: 210, usd: 0.08 },
-        ],
-      },
     });
-    expect(byId.get("stable-audio-25").pricing).toEqual({ kind: "per_generation", usd: 0.19 });
-    expect(byId.get("mmaudio-v2-text-to-audio").pricing).toEqual({ kind: "per_second", usd: 0.0009200000000000001 });
-    expect(byId.get("elevenlabs-tts-v3").pricing).toEqual({ kind: "per_thousand_characters", usd: 0.11500000000000002 });
+    // Sent as Venice publishes it (USD and DIEM), so the browser prices with the server's code.
+    for (const model of byId.values()) expect(model.pricing).toEqual(venicePricing(model.id));
+    expect(byId.get("ace-step-15").pricing.durations["90"]).toEqual({ min_seconds: 61, max_seconds: 90, usd: 0.04, diem: expect.any(Number) });
+    expect(byId.get("stable-audio-25").pricing.generation.usd).toBe(0.19);
     for (const model of byId.values()) {
-      expect(model).not.toHaveProperty("offline");
-      expect(model).not.toHaveProperty("voiceChanger");
+      expect(model.offline).toBe(false);
+      expect(model.voiceChanger).toBe(false);
     }
   });
 });
