@@ -1,8 +1,18 @@
-import type { GenerationStatus, Prisma } from "@/lib/db/generated/client";
+import type { GenerationStatus, Prisma, PrismaClient } from "@/lib/db/generated/client";
+import type { FailureKind } from "./job-updates";
 import { progressOf } from "./progress";
+import type { RateBudgetName } from "./rate-budget";
+import { ACTIVE_STATUSES } from "./state-machine";
 
 // A generation as the studio shows it: where the job stands, why it ended without a track,
-// and the track once it is stored.
+// what it cost, and the track once it is stored.
+
+/** Why a job in flight is waiting to try again, and in how long (ms). */
+export type GenerationRetry =
+  /** Venice answered 429: no call of this kind from the studio until its Retry-After has passed. */
+  | { reason: "rate_limited"; inMs: number }
+  /** The last attempt failed; `failures` in a row of this kind so far. */
+  | { reason: FailureKind; failures: number; inMs: number };
 
 export type GenerationView = {
   id: string;
@@ -15,6 +25,12 @@ export type GenerationView = {
   /** Expected ms until Venice finishes, or null when unknown or no longer running. */
   etaMs: number | null;
   error: { code: string; message: string; suggestedPrompt: string | null } | null;
+  /** Set while the job is held back by a problem the worker expects to get past. */
+  retry: GenerationRetry | null;
+  /** Venice's quote for this take, USD: what Venice charges when it accepts the job. */
+  quotedUsd: number;
+  /** Venice accepted (queued) the job, which is when it charges; refunded if the generation fails. */
+  acceptedByVenice: boolean;
   /** Set once the audio is stored (downloaded or completed). */
   trackId: string | null;
   createdAt: Date;
@@ -25,7 +41,28 @@ export const generationViewInclude = { track: { select: { id: true } } } satisfi
 
 type GenerationViewRow = Prisma.GenerationGetPayload<{ include: typeof generationViewInclude }>;
 
-export function toGenerationView(job: GenerationViewRow, now: number): GenerationView {
+/** Until when each paused Venice call budget stays paused (after a 429). */
+export type RatePauses = Partial<Record<RateBudgetName, Date>>;
+
+/** The budgets paused at `now`: one small read, shared by every view built with it. */
+export async function readRatePauses(prisma: PrismaClient, now: number): Promise<RatePauses> {
+  const paused = await prisma.veniceRateBudget.findMany({
+    where: { pausedUntil: { gt: new Date(now) } },
+    select: { name: true, pausedUntil: true },
+  });
+  return Object.fromEntries(paused.map((budget) => [budget.name, budget.pausedUntil]));
+}
+
+// The Venice call each status waits to make, and so the budget a 429 pauses it on.
+const BUDGET_OF_NEXT_CALL: Partial<Record<GenerationStatus, RateBudgetName>> = {
+  pending: "queue",
+  queued: "retrieve",
+  processing: "retrieve",
+};
+
+const ACTIVE: ReadonlySet<GenerationStatus> = new Set(ACTIVE_STATUSES);
+
+export function toGenerationView(job: GenerationViewRow, now: number, ratePauses: RatePauses): GenerationView {
   return {
     id: job.id,
     batchId: job.batchId,
@@ -37,7 +74,21 @@ export function toGenerationView(job: GenerationViewRow, now: number): Generatio
       job.errorCode && job.errorMessage
         ? { code: job.errorCode, message: job.errorMessage, suggestedPrompt: job.suggestedPrompt }
         : null,
+    retry: retryOf(job, now, ratePauses),
+    quotedUsd: job.quotedUsd.toNumber(),
+    acceptedByVenice: job.queueId !== null,
     trackId: job.track?.id ?? null,
     createdAt: job.createdAt,
   };
+}
+
+function retryOf(job: GenerationViewRow, now: number, ratePauses: RatePauses): GenerationRetry | null {
+  if (!ACTIVE.has(job.status)) return null;
+  const dueAt = job.nextAttemptAt.getTime();
+  const budget = BUDGET_OF_NEXT_CALL[job.status];
+  const pausedUntil = budget && ratePauses[budget]?.getTime();
+  if (pausedUntil && pausedUntil > now) return { reason: "rate_limited", inMs: Math.max(pausedUntil, dueAt) - now };
+  // Only retryLater writes failureKind, always with a FailureKind; a success clears it.
+  if (job.failureKind) return { reason: job.failureKind as FailureKind, failures: job.attempts, inMs: Math.max(0, dueAt - now) };
+  return null;
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
-import { generationViewInclude, toGenerationView, type GenerationView } from "./generation-view";
+import { generationViewInclude, readRatePauses, toGenerationView, type GenerationView } from "./generation-view";
 
 /** One generation as the studio shows it, or null when there is none with this id. */
 export async function getGeneration(id: string, deps?: Partial<GenerationDependencies>): Promise<GenerationView | null> {
   if (!z.guid().safeParse(id).success) return null;
   const { prisma } = await resolveDependencies(deps, ["prisma"]);
   const job = await prisma.generation.findUnique({ where: { id }, include: generationViewInclude });
-  return job && toGenerationView(job, Date.now());
+  if (!job) return null;
+  const now = Date.now();
+  return toGenerationView(job, now, await readRatePauses(prisma, now));
 }

@@ -19,7 +19,8 @@ export async function releaseJob(ctx: WorkerContext, job: Generation, delayMs: n
 }
 
 /** What a run of failures is counted by: a success, or another kind, starts it again. */
-export type FailureKind = "venice" | "inference" | "storage" | "worker";
+/** key_refused: Venice refused the studio's key (401/403) on retrieve; the job is parked. */
+export type FailureKind = "venice" | "inference" | "storage" | "worker" | "key_refused";
 
 /** How many failures of `kind` in a row this one makes. */
 export function consecutiveFailures(job: Generation, kind: FailureKind): number {

@@ -1,6 +1,6 @@
 import "server-only";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
-import { generationViewInclude, toGenerationView, type GenerationView } from "./generation-view";
+import { generationViewInclude, readRatePauses, toGenerationView, type GenerationView } from "./generation-view";
 import { ACTIVE_STATUSES } from "./state-machine";
 
 // In-flight jobs are few (a member submits at most a handful of takes at a time); this cap
@@ -9,8 +9,8 @@ const MAX_ACTIVE = 100;
 
 /**
  * The creator's generations the worker still has work for, oldest first, so the studio page
- * can follow them after a reload. One findMany for all of them, whatever their number (Prisma
- * reads their tracks in one more statement).
+ * can follow them after a reload. The same few statements whatever their number: one findMany
+ * (Prisma reads their tracks in one more) and one read of the paused Venice budgets.
  */
 export async function listActiveGenerations(creatorId: string, deps?: Partial<GenerationDependencies>): Promise<GenerationView[]> {
   const { prisma } = await resolveDependencies(deps, ["prisma"]);
@@ -21,5 +21,6 @@ export async function listActiveGenerations(creatorId: string, deps?: Partial<Ge
     include: generationViewInclude,
   });
   const now = Date.now();
-  return jobs.map((job) => toGenerationView(job, now));
+  const ratePauses = await readRatePauses(prisma, now);
+  return jobs.map((job) => toGenerationView(job, now, ratePauses));
 }

@@ -63,7 +63,11 @@ async function retrieveFailed(
     // The key was revoked or changed, not the job: park it until a working key is back,
     // slowly, since every refused call counts towards Venice's error budget.
     ctx.log.error({ err: error, generationId: job.id }, "Venice refused the studio's key; job parked");
-    return releaseJob(ctx, job, ctx.settings.keyRefusedRetryMs, counted);
+    return releaseJob(ctx, job, ctx.settings.keyRefusedRetryMs, {
+      ...counted,
+      failureKind: "key_refused",
+      attempts: consecutiveFailures(job, "key_refused"),
+    });
   }
   if (error.status >= 400 && error.status < 500) return endJob(ctx, job, "failed", refusal(error, "generation"), counted);
   // Venice reports a failed generation as a 500 "Inference processing failed" on every

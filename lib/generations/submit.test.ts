@@ -170,6 +170,9 @@ describe("getGeneration", () => {
       progress: 0,
       etaMs: null,
       error: null,
+      retry: null,
+      quotedUsd: 0.05,
+      acceptedByVenice: false,
       trackId: null,
       createdAt: expect.any(Date),
     });

@@ -34,6 +34,8 @@ it("parks a job whose retrieve is refused (401) and finishes it once the key wor
   const parked = await harness.prisma.generation.findUniqueOrThrow({ where: { id } });
   expect(parked.status).toBe("queued");
   expect(parked.errorCode).toBeNull();
+  // Recorded, so the creator's card can say why the job waits.
+  expect(parked.failureKind).toBe("key_refused");
   expect(parked.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(50_000);
   expect(callsTo(harness.sim, "retrieve").filter((call) => call.status === 401)).toHaveLength(1);
 
