@@ -41,6 +41,124 @@ test("the form follows each model's capabilities", async ({ page }) => {
   await expect(page.getByLabel("Text to speak")).toHaveValue(VALID_PROMPT);
 });
 
+test("each model shows exactly its own controls", async ({ page }) => {
+  const lyrics = page.getByLabel(/^Lyrics/);
+  const duration = page.getByLabel("Duration", { exact: true });
+  const voice = page.getByLabel("Voice", { exact: true });
+  const instrumental = page.getByRole("switch", { name: "Instrumental" });
+  const price = page.getByTestId("price");
+
+  await openStudio(page, "ace-step-15");
+  await expect(page.getByLabel("Prompt", { exact: true })).toBeVisible();
+  await expect(duration).toHaveValue("60");
+  await expect(lyrics).toHaveAccessibleName("Lyrics (optional)");
+  await expect(voice).toHaveCount(0);
+  await expect(page.getByRole("switch")).toHaveCount(0);
+  await expect(page.getByText("Length", { exact: true })).toHaveCount(0);
+
+  await page.getByLabel("Model", { exact: true }).selectOption("elevenlabs-music");
+  await expect(duration).toHaveAttribute("min", "3");
+  await expect(duration).toHaveAttribute("max", "600");
+  await expect(duration).toHaveValue("60");
+  await expect(page.locator("#duration-hint")).toHaveText("60 s (3–600 s)");
+  await expect(lyrics).toHaveCount(0);
+  await expect(voice).toHaveCount(0);
+  await expect(instrumental).not.toBeChecked();
+
+  await page.getByLabel("Model", { exact: true }).selectOption("minimax-music-v2");
+  await expect(lyrics).toHaveAccessibleName("Lyrics");
+  await expect(duration).toHaveCount(0);
+  await expect(page.getByText("Length", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("switch")).toHaveCount(0);
+  await page.getByLabel("Prompt", { exact: true }).fill(VALID_PROMPT);
+  await lyrics.fill("[Verse]\nCity lights and a slow guitar");
+  await expect(page.getByRole("button", { name: "Create" })).toBeEnabled();
+  await expect(price).toHaveAttribute("data-source", "quote");
+  await expect(price).toHaveText("$0.04");
+
+  // Speech: the text to speak, a voice and a speed; no lyrics, duration or switches.
+  await page.getByLabel("Model", { exact: true }).selectOption("elevenlabs-tts-multilingual-v2");
+  await expect(page.getByRole("status").filter({ hasText: "dropped" })).toContainText("lyrics");
+  await expect(page.getByLabel("Text to speak")).toHaveValue(VALID_PROMPT);
+  await expect(lyrics).toHaveCount(0);
+  await expect(duration).toHaveCount(0);
+  await expect(page.getByText("Length", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("switch")).toHaveCount(0);
+  await expect(voice).toHaveValue("Aria");
+  await expect(voice.locator("option")).toHaveCount(21);
+  await expect(voice.locator("option").last()).toHaveText("Custom voice id…");
+  await expect(page.getByRole("slider", { name: "Speed" })).toHaveAttribute("min", "0.7");
+  await expect(page.getByRole("slider", { name: "Speed" })).toHaveAttribute("max", "1.2");
+  await voice.selectOption("Brian");
+  // Billed per 1,000 characters of the text.
+  await expect(price).toHaveAttribute("data-source", "quote");
+  await expect(price).toHaveText(roundedUsd((0.115 * VALID_PROMPT.length) / 1000));
+
+  await page.getByLabel("Model", { exact: true }).selectOption("elevenlabs-tts-v3");
+  await expect(voice).toHaveValue("Brian");
+  await expect(page.getByRole("slider", { name: "Speed" })).toHaveCount(0);
+
+  // Seed Audio sets its own length: no duration control, and the form says it holds 120 s.
+  await page.getByLabel("Model", { exact: true }).selectOption("seed-audio-1-0");
+  await expect(duration).toHaveCount(0);
+  await expect(page.getByText("Length", { exact: true })).toBeVisible();
+  await expect(page.getByText("Up to 120 s, set by the model.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "dropped" })).toContainText("voice Brian");
+  await expect(lyrics).toHaveAccessibleName("Lyrics (optional)");
+  await expect(voice).toHaveValue("Describe in prompt");
+  await expect(voice.locator("option").first()).toHaveText("Describe in prompt (default)");
+  await expect(voice.locator("option", { hasText: "Custom voice id…" })).toHaveCount(0);
+  // 120 s at $0.002875 a second.
+  await expect(price).toHaveAttribute("data-source", "quote");
+  await expect(price).toHaveText("$0.35");
+  await page.screenshot({ path: "e2e/artifacts/create-seed-audio.png", fullPage: true });
+  const quote = await page.request.post("/api/quote", { data: { model: "seed-audio-1-0", request: { prompt: VALID_PROMPT } } });
+  expect(roundedUsd(((await quote.json()) as { usd: number }).usd)).toBe("$0.35");
+});
+
+test("a custom voice id: typed, checked like the server checks it, and sent to Venice", async ({ page }) => {
+  const bodies: { request: { voice?: string } }[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/api/generations")) bodies.push(request.postDataJSON());
+  });
+  await openStudio(page, "elevenlabs-tts-v3");
+  await page.getByLabel("Text to speak").fill("Hello from a voice of my own.");
+  const voice = page.getByLabel("Voice", { exact: true });
+  await voice.selectOption({ label: "Custom voice id…" });
+  const customVoice = page.getByLabel("Custom voice id", { exact: true });
+  await expect(customVoice).toBeFocused();
+  await expect(customVoice).toHaveValue("");
+  await expect(page.getByText("Leave it empty for the default voice (Aria).")).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/create-custom-voice.png", fullPage: true });
+
+  // Blank is not a voice id: the shared schema refuses it and nothing can be sent.
+  await customVoice.fill("   ");
+  await expect(page.locator("#voice-error")).toHaveText("Choose a voice.");
+  await expect(customVoice).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("button", { name: "Create" })).toBeDisabled();
+
+  await customVoice.fill(" 21m00Tcm4TlvDq8ikWAM ");
+  await expect(page.locator("#voice-error")).toHaveCount(0);
+  await expect(page.getByTestId("price")).toHaveAttribute("data-source", "quote");
+  await page.getByRole("button", { name: "Create" }).click();
+  const job = page.getByTestId("job").filter({ hasText: "Hello from a voice" });
+  await expect(job).toHaveAttribute("data-status", "completed", { timeout: 45_000 });
+  expect(bodies.map((body) => body.request.voice)).toEqual(["21m00Tcm4TlvDq8ikWAM"]);
+
+  // Back to a listed voice from the same select; the input goes away.
+  await voice.selectOption("Lily");
+  await expect(customVoice).toHaveCount(0);
+  await expect(voice).toHaveValue("Lily");
+
+  // A model without custom ids drops one, and says so.
+  await voice.selectOption({ label: "Custom voice id…" });
+  await customVoice.fill("21m00Tcm4TlvDq8ikWAM");
+  await page.getByLabel("Model", { exact: true }).selectOption("seed-audio-1-0");
+  await expect(page.getByRole("status").filter({ hasText: "dropped" })).toContainText("voice 21m00Tcm4TlvDq8ikWAM");
+  await expect(voice).toHaveValue("Describe in prompt");
+  await expect(customVoice).toHaveCount(0);
+});
+
 test("invalid input is blocked in the browser with field errors, and nothing is sent", async ({ page }) => {
   const sent: string[] = [];
   page.on("request", (request) => {

@@ -4,6 +4,7 @@ import { DurationField } from "./duration-field";
 import { describedBy, Field, inputClass, Toggle } from "./field";
 import { languageOptions } from "./languages";
 import { TextAreaField } from "./text-area-field";
+import { VoiceField } from "./voice-field";
 
 type Props = {
   model: ModelCapabilities;
@@ -71,16 +72,8 @@ export function CapabilityFields({ model, draft, errors, onChange }: Props) {
       ) : null}
       <div className="grid gap-5 sm:grid-cols-2">
         {model.voice ? (
-          <Field id="voice" label="Voice" errors={errors.voice}>
-            <select id="voice" value={draft.voice} onChange={(event) => onChange({ voice: event.target.value })} className={inputClass} {...describedBy("voice", errors.voice)}>
-              {model.voice.options.map((voice) => (
-                <option key={voice} value={voice}>
-                  {voice}
-                  {voice === model.voice?.default ? " (default)" : ""}
-                </option>
-              ))}
-            </select>
-          </Field>
+          // Keyed by model so a custom id chosen for one model does not stay open on the next.
+          <VoiceField key={model.id} voice={model.voice} value={draft.voice} onChange={(voice) => onChange({ voice })} errors={errors.voice} />
         ) : null}
         {model.language ? (
           <Field id="language" label="Language" errors={errors.language_code}>
@@ -112,8 +105,28 @@ export function CapabilityFields({ model, draft, errors, onChange }: Props) {
         ) : null}
         {model.duration ? (
           <DurationField duration={model.duration} value={draft.durationSeconds} onChange={(durationSeconds) => onChange({ durationSeconds })} errors={errors.duration_seconds} />
-        ) : null}
+        ) : (
+          <ModelSetLength model={model} />
+        )}
       </div>
+    </div>
+  );
+}
+
+/**
+ * A model that takes no duration but is priced by length (Seed Audio) bills the length it
+ * publishes as its default: Venice holds that much at queue time and settles on the real length.
+ */
+function ModelSetLength({ model }: { model: ModelCapabilities }) {
+  const seconds = model.defaultDurationSeconds;
+  const pricedByLength = "per_second" in model.pricing || "durations" in model.pricing;
+  if (seconds === undefined || !pricedByLength) return null;
+  return (
+    <div className="space-y-1.5">
+      <p className="text-sm font-medium">Length</p>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        Up to {seconds} s, set by the model. The price of {seconds} s is held when the job starts; you pay for the real length.
+      </p>
     </div>
   );
 }

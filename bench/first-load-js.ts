@@ -1,0 +1,55 @@
+// First-load JS of the studio's pages, in kB of gzip (1 kB = 1000 bytes, as `next build`
+// counts), against the 180 kB target. Run after a build:
+//
+//   npx next build && npm run bench:first-load-js
+//
+// Next 16 writes each route's first-load chunks to .next/diagnostics/route-bundle-stats.json
+// (framework, shared and page chunks; lazy chunks such as the player's wavesurfer.js are not in
+// it). e2e/smoke.spec.ts checks that a browser's first load fetches exactly these files.
+// Each file is gzipped at zlib's default level, as `next start` serves it.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+const ROUTES = ["/", "/library"];
+const TARGET_KB = 180;
+const STATS = path.join(".next", "diagnostics", "route-bundle-stats.json");
+
+type RouteStats = { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] };
+
+if (!existsSync(STATS)) {
+  console.error(`${STATS} is missing: run \`npx next build\` first.`);
+  process.exit(1);
+}
+const stats = JSON.parse(readFileSync(STATS, "utf8")) as RouteStats[];
+
+const gzipBytes = new Map<string, number>();
+function gzipped(file: string): number {
+  let bytes = gzipBytes.get(file);
+  if (bytes === undefined) {
+    bytes = gzipSync(readFileSync(file)).length;
+    gzipBytes.set(file, bytes);
+  }
+  return bytes;
+}
+
+const kB = (bytes: number) => (bytes / 1000).toFixed(1);
+// A chunk every page loads is the framework (React, Next's runtime) or code shared by all pages.
+const everyRoute = stats.map((route) => new Set(route.firstLoadChunkPaths));
+const onEveryRoute = (file: string) => everyRoute.every((chunks) => chunks.has(file));
+
+for (const route of ROUTES) {
+  const entry = stats.find((candidate) => candidate.route === route);
+  if (!entry) throw new Error(`${STATS} lists no route ${route}.`);
+  const chunks = entry.firstLoadChunkPaths.map((file) => ({ file, gzip: gzipped(file), shared: onEveryRoute(file) }));
+  const total = chunks.reduce((sum, chunk) => sum + chunk.gzip, 0);
+  const shared = chunks.filter((chunk) => chunk.shared).reduce((sum, chunk) => sum + chunk.gzip, 0);
+  console.log(
+    `${route.padEnd(9)} ${kB(total)} kB gzip (${kB(entry.firstLoadUncompressedJsBytes)} kB raw) — target ${TARGET_KB} kB: ` +
+      `${total / 1000 > TARGET_KB ? `OVER by ${kB(total - TARGET_KB * 1000)} kB` : "ok"}; ` +
+      `${kB(shared)} kB shared by every page, ${kB(total - shared)} kB this page's own`,
+  );
+  for (const chunk of chunks.sort((a, b) => b.gzip - a.gzip)) {
+    console.log(`  ${kB(chunk.gzip).padStart(6)} kB  ${path.basename(chunk.file)}${chunk.shared ? "" : "  (not on every page)"}`);
+  }
+}
