@@ -34,7 +34,7 @@ export class ApiError extends Error {
 }
 
 /** Field errors keyed by the dotted path of each zod issue. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: Pick<z.ZodError, "issues">): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
