@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { OWNER_STATE } from "./e2e/owner";
 
 const PORT = 3100;
 // The studio under test keeps its embedded PostgreSQL and tracks in a throwaway folder.
@@ -24,7 +25,14 @@ export default defineConfig({
         "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], storageState: OWNER_STATE },
+      dependencies: ["setup"],
+    },
+  ],
   webServer: {
     // The README's own start command, in demo mode with a fast simulator.
     command: "node scripts/start.mjs",

@@ -1,12 +1,15 @@
 import Link from "next/link";
+import { AccountMenu } from "@/components/account-menu";
 import { ModeBadge } from "@/components/mode-badge";
 import { PageHeader } from "@/components/page-header";
 import { Studio } from "@/components/studio";
+import { requirePageMember } from "@/lib/auth/page-member";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-export default function Home() {
+export default async function Home() {
+  const member = await requirePageMember();
   return (
     <div className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
       <PageHeader title="Venice Studio">
@@ -15,6 +18,7 @@ export default function Home() {
             Library
           </Link>
           <ModeBadge mode={env().mode} />
+          <AccountMenu name={member.name} />
         </nav>
       </PageHeader>
       <main>

@@ -17,6 +17,10 @@ const envSchema = z.object({
     z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgresql:// URL" }).optional(),
   ),
   DATA_DIR: z.string().min(1).default("data"),
+  /** The studio's public address (https://studio.example.com); inferred from requests when unset. */
+  STUDIO_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Signs session cookies; when unset, one is generated once and kept in the database. */
+  BETTER_AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   STORAGE_DIR: optionalText,
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

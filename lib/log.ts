@@ -25,7 +25,7 @@ export function createLogger(opts: { level: string; secrets: (string | undefined
 let logger: pino.Logger | undefined;
 
 export function log(): pino.Logger {
-  const { LOG_LEVEL, VENICE_API_KEY, DATABASE_URL } = env();
-  logger ??= createLogger({ level: LOG_LEVEL, secrets: [VENICE_API_KEY, DATABASE_URL && new URL(DATABASE_URL).password] });
+  const { LOG_LEVEL, VENICE_API_KEY, DATABASE_URL, BETTER_AUTH_SECRET } = env();
+  logger ??= createLogger({ level: LOG_LEVEL, secrets: [VENICE_API_KEY, BETTER_AUTH_SECRET, DATABASE_URL && new URL(DATABASE_URL).password] });
   return logger;
 }

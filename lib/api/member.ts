@@ -1,18 +1,20 @@
 import "server-only";
+import { auth } from "@/lib/auth/auth";
 
-// Who is calling. Accounts arrive with the team issue (better-auth); until then the studio
-// has one local owner, and only `currentMember` changes when they do.
+// Who is calling: the member signed in through the session cookie (better-auth), read from
+// the database on every request, so a role change or a removal takes effect at once.
 
 export type Role = "member" | "admin" | "owner";
-export type Member = { id: string; name: string; role: Role };
-
-const LOCAL_OWNER: Member = { id: "local-owner", name: "Studio owner", role: "owner" };
+export type Member = { id: string; name: string; email: string; role: Role };
 
 const RANK: Readonly<Record<Role, number>> = { member: 0, admin: 1, owner: 2 };
 
-/** The member making this request, or null when nobody is signed in. */
-export async function currentMember(_request: Request): Promise<Member | null> {
-  return LOCAL_OWNER;
+/** The member signed in on this request, or null. */
+export async function currentMember(headers: Headers): Promise<Member | null> {
+  const session = await (await auth()).api.getSession({ headers });
+  if (!session) return null;
+  const { id, name, email, role } = session.user;
+  return { id, name, email, role: role as Role };
 }
 
 /** Whether `member` has at least `role` (owner > admin > member). */

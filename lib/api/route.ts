@@ -2,12 +2,14 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ApiError, apiErrorFromVenice } from "@/lib/api/errors";
 import { currentMember, hasRole, type Member, type Role } from "@/lib/api/member";
+import { assertSameOrigin } from "@/lib/api/same-origin";
 import { log } from "@/lib/log";
 import { VeniceError } from "@/lib/venice/errors";
 
-// Every app/api route handler is wrapped by `route`: it resolves the calling member, checks
-// the role the route needs, and answers every failure as JSON `{error, fields?}` with the
-// right status, never with a stack trace. Input is parsed with lib/api/input.ts.
+// Every app/api route handler is wrapped by `route`: it resolves the calling member from the
+// session cookie, refuses state changes sent from other sites, checks the role the route
+// needs, and answers every failure as JSON `{error, fields?}` with the right status, never
+// with a stack trace. Input is parsed with lib/api/input.ts.
 
 export type RouteOptions = { role: Role };
 
@@ -29,8 +31,9 @@ export function route<Params>(
   const [options, handler] =
     typeof optionsOrHandler === "function" ? [DEFAULT_OPTIONS, optionsOrHandler] : [optionsOrHandler, maybeHandler!];
   return answer(async (request, segment) => {
-    const member = await currentMember(request);
+    const member = await currentMember(request.headers);
     if (!member) throw new ApiError("unauthorized", "Sign in to use the studio.");
+    assertSameOrigin(request);
     if (!hasRole(member, options.role)) throw new ApiError("forbidden", `This needs the ${options.role} role.`);
     return handler({ request, params: await segment.params, member });
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { call } from "../support/routes";
+import { signInAs } from "../support/members";
 
 let database: TestDatabase;
 let sim: VeniceSimulator;
@@ -13,6 +14,7 @@ beforeAll(async () => {
   process.env.VENICE_API_BASE = sim.url;
   process.env.VENICE_API_KEY = sim.apiKey;
   process.env.LOG_LEVEL = "silent";
+  await signInAs(database.url, "owner");
 });
 afterAll(async () => {
   await sim.close();

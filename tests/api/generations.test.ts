@@ -8,6 +8,7 @@ import type { GenerationWorker } from "@/lib/generations/worker";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { call, jsonInit } from "../support/routes";
+import { signInAs } from "../support/members";
 import { sseReader } from "../support/sse";
 
 let database: TestDatabase;
@@ -26,6 +27,7 @@ beforeAll(async () => {
   process.env.VENICE_API_BASE = sim.url;
   process.env.VENICE_API_KEY = sim.apiKey;
   process.env.LOG_LEVEL = "silent";
+  await signInAs(database.url, "owner");
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
 });

@@ -3,6 +3,7 @@ import { SIM_MODELS, type SimModel } from "@/lib/venice-sim/catalog";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { call } from "../support/routes";
+import { signInAs } from "../support/members";
 
 let database: TestDatabase;
 let sim: VeniceSimulator;
@@ -30,6 +31,7 @@ beforeAll(async () => {
   process.env.VENICE_API_BASE = sim.url;
   process.env.VENICE_API_KEY = sim.apiKey;
   process.env.LOG_LEVEL = "silent";
+  await signInAs(database.url, "owner");
 });
 afterAll(async () => {
   await sim.close();

@@ -1,18 +1,29 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { parseJsonBody, parseQuery } from "@/lib/api/input";
 import { canManage, hasRole, type Member } from "@/lib/api/member";
 import { route } from "@/lib/api/route";
 import { VeniceError } from "@/lib/venice/errors";
-import { call, jsonInit } from "../support/routes";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createMember, signInAs, type TestMember } from "../support/members";
+import { call, jsonInit, STUDIO } from "../support/routes";
 
-beforeAll(() => {
+let database: TestDatabase;
+let owner: TestMember;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL = "silent";
+  owner = await signInAs(database.url, "owner");
+});
+afterAll(async () => {
+  await database.drop();
 });
 
 describe("route()", () => {
-  it("hands the handler the request, params and the local owner, and answers JSON", async () => {
+  it("hands the handler the request, params and the signed-in member, and answers JSON", async () => {
     const handler = route<{ id: string }>({ role: "owner" }, async ({ request, params, member }) => ({
       method: request.method,
       id: params.id,
@@ -23,8 +34,33 @@ describe("route()", () => {
     expect(await response.json()).toEqual({
       method: "POST",
       id: "42",
-      member: { id: "local-owner", name: "Studio owner", role: "owner" },
+      member: { id: owner.id, name: expect.any(String), email: owner.email, role: "owner" },
     });
+  });
+
+  it("answers 401 without a session and 403 without the role", async () => {
+    const handler = route({ role: "admin" }, async () => ({ ok: true }));
+    expect((await call(handler, "/api/x", { headers: { cookie: "" } })).status).toBe(401);
+    expect((await call(handler, "/api/x", { headers: { cookie: "better-auth.session_token=forged.value" } })).status).toBe(401);
+    const member = await createMember(database.url, "member");
+    const refused = await call(handler, "/api/x", { headers: { cookie: member.cookie } });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: "This needs the admin role." });
+    expect((await call(handler, "/api/x")).status).toBe(200);
+  });
+
+  it("refuses a state change sent from another site, and allows one from the studio or a non-browser client", async () => {
+    const handler = route(async () => ({ ok: true }));
+    const post = (headers: Record<string, string>) => call(handler, "/api/x", { method: "POST", headers });
+    expect((await post({ origin: "https://evil.example" })).status).toBe(403);
+    expect((await post({ origin: "null" })).status).toBe(403);
+    const crossSite = new Request(`${STUDIO}/api/x`, { method: "POST", headers: { "sec-fetch-site": "cross-site", cookie: owner.cookie } });
+    expect((await handler(crossSite, { params: Promise.resolve({}) })).status).toBe(403);
+    expect((await post({ origin: STUDIO })).status).toBe(200);
+    const curl = new Request(`${STUDIO}/api/x`, { method: "POST", headers: { cookie: owner.cookie } });
+    expect((await handler(curl, { params: Promise.resolve({}) })).status).toBe(200);
+    // Reading is never refused for its origin (a GET changes nothing).
+    expect((await call(handler, "/api/x", { headers: { origin: "https://evil.example" } })).status).toBe(200);
   });
 
   it("passes a Response through untouched", async () => {
@@ -98,7 +134,7 @@ describe("input helpers", () => {
 });
 
 describe("roles", () => {
-  const member = (role: Member["role"], id = "m-1"): Member => ({ id, name: "Someone", role });
+  const member = (role: Member["role"], id = "m-1"): Member => ({ id, name: "Someone", email: `${id}@studio.test`, role });
 
   it("rank owner above admin above member", () => {
     expect(hasRole(member("owner"), "admin")).toBe(true);

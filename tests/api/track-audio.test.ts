@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { seedTrack, type SeedTrack } from "../support/library";
 import { call } from "../support/routes";
+import { signInAs } from "../support/members";
 
 let database: TestDatabase;
 let client: pg.Client;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   process.env.STORAGE_DIR = storageDir;
   process.env.LOG_LEVEL = "silent";
+  await signInAs(database.url, "owner");
   delete process.env.VENICE_API_KEY;
   client = new pg.Client({ connectionString: database.url });
   await client.connect();

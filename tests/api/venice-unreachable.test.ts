@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { unusedPort } from "../support/ports";
 import { call, jsonInit } from "../support/routes";
+import { signInAs } from "../support/members";
 
 let database: TestDatabase;
 
@@ -11,6 +12,7 @@ beforeAll(async () => {
   process.env.VENICE_API_BASE = `http://127.0.0.1:${await unusedPort()}/api/v1`;
   process.env.VENICE_API_KEY = "key-of-an-unreachable-venice";
   process.env.LOG_LEVEL = "silent";
+  await signInAs(database.url, "owner");
 });
 afterAll(() => database.drop());
 

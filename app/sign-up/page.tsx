@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { AuthForm } from "@/components/auth/auth-form";
+import { currentMember } from "@/lib/api/member";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
+import { studioHasOwner } from "@/lib/auth/page-member";
+import { studioSettings } from "@/lib/auth/studio-settings";
+
+export const metadata: Metadata = { title: "Create an account · Venice Studio" };
+export const dynamic = "force-dynamic";
+
+const signInLink = (
+  <>
+    Have an account?{" "}
+    <Link href="/sign-in" className="font-medium text-accent-700 underline-offset-4 hover:underline dark:text-accent-400">
+      Sign in
+    </Link>
+  </>
+);
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ invite?: string | string[] }> }) {
+  if (await currentMember(await headers())) redirect("/");
+  const invite = (await searchParams).invite;
+  const inviteToken = typeof invite === "string" && invite ? invite : undefined;
+  const form = <AuthForm mode="sign-up" inviteToken={inviteToken} minPasswordLength={MIN_PASSWORD_LENGTH} />;
+
+  if (!(await studioHasOwner())) {
+    return (
+      <AuthCard title="Set up your studio" intro="Create the owner account. You can invite your team once you are in.">
+        {form}
+      </AuthCard>
+    );
+  }
+  if (inviteToken) {
+    return (
+      <AuthCard title="Join the studio" intro="You were invited. Create your account to start making tracks." footer={signInLink}>
+        {form}
+      </AuthCard>
+    );
+  }
+  if ((await studioSettings()).openSignUp) {
+    return (
+      <AuthCard title="Create your account" intro="Join the studio as a member." footer={signInLink}>
+        {form}
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Invite only" intro="This studio takes new members by invite. Ask its owner or an admin for an invite link." footer={signInLink}>
+      {null}
+    </AuthCard>
+  );
+}

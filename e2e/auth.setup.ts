@@ -1,0 +1,16 @@
+import { expect, test as setup } from "@playwright/test";
+import { E2E_OWNER, OWNER_STATE } from "./owner";
+
+// The studio under test starts fresh: its first visit leads to creating the owner account,
+// done here once through the page; every spec then runs signed in as that owner.
+setup("create the studio's owner account", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-up$/);
+  await expect(page.getByRole("heading", { name: "Set up your studio" })).toBeVisible();
+  await page.getByLabel("Your name").fill(E2E_OWNER.name);
+  await page.getByLabel("Email").fill(E2E_OWNER.email);
+  await page.getByLabel("Password").fill(E2E_OWNER.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Create" })).toBeVisible();
+  await page.context().storageState({ path: OWNER_STATE });
+});

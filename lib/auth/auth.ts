@@ -1,0 +1,70 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { studioOrigin } from "@/lib/api/same-origin";
+import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
+import { authSecret } from "./auth-secret";
+import { roleForNewAccount } from "./sign-up-policy";
+
+// Accounts are better-auth's (email + password, http-only session cookies, password change),
+// on the studio's own PostgreSQL through Prisma. The studio adds one rule to sign-up: who may
+// create an account, and with which role (sign-up-policy.ts).
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** Sign-in attempts per client IP and minute. */
+export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+
+function createAuth(prisma: PrismaClient, secret: string) {
+  return betterAuth({
+    appName: "Venice Studio",
+    secret,
+    baseURL: env().STUDIO_URL,
+    basePath: "/api/auth",
+    // The same rule as every other state-changing route (lib/api/same-origin.ts).
+    trustedOrigins: (request) => (request ? [studioOrigin(request)] : []),
+    database: prismaAdapter(prisma, { provider: "postgresql", transaction: true }),
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, autoSignIn: true },
+    user: {
+      additionalFields: {
+        // Set by the sign-up policy only: a sign-up body cannot choose its role.
+        role: { type: "string", input: false, required: false, defaultValue: "member" },
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user, context) => ({
+            data: { ...user, role: await roleForNewAccount(prisma, context?.body) },
+          }),
+        },
+      },
+    },
+    // Kept in the database so every instance counts the same attempts.
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: SIGN_IN_ATTEMPTS_PER_MINUTE },
+        "/sign-up/email": { window: 60, max: SIGN_IN_ATTEMPTS_PER_MINUTE },
+        "/change-password": { window: 60, max: SIGN_IN_ATTEMPTS_PER_MINUTE },
+      },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** The studio's better-auth instance, once the database is up. */
+export function auth(): Promise<Auth> {
+  return processSingleton("auth", async () => {
+    const prisma = await db();
+    return createAuth(prisma, await authSecret(prisma));
+  });
+}

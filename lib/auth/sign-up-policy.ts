@@ -1,0 +1,55 @@
+import "server-only";
+import { APIError } from "better-auth/api";
+import type { PrismaClient, Role } from "@/lib/db/generated/client";
+import { ensureStudioSettings } from "./auth-secret";
+import { hashLinkToken } from "./link-token";
+
+// Who may create an account, and as what: the first account of a fresh studio becomes its
+// owner; after that, sign-up needs an unused invite link (which carries the role), unless
+// the owner has opened sign-up to anyone (as members).
+
+/** The role of an account about to be created from this sign-up body; refuses with 403. */
+export async function roleForNewAccount(prisma: PrismaClient, body: unknown): Promise<Role> {
+  if (await claimOwnership(prisma)) return "owner";
+  const token = inviteTokenOf(body);
+  if (token) {
+    const role = await claimInvite(prisma, token, emailOf(body));
+    if (role) return role;
+    throw new APIError("FORBIDDEN", { message: "This invite link has been used, has expired or was revoked. Ask for a new one." });
+  }
+  const settings = await prisma.studioSettings.findUnique({ where: { id: 1 } });
+  if (settings?.openSignUp) return "member";
+  throw new APIError("FORBIDDEN", { message: "This studio is invite-only. Ask its owner or an admin for an invite link." });
+}
+
+/**
+ * Compare-and-set on the settings row, so two first sign-ups cannot both become owner. A
+ * claim whose account was never created (a crash between the two) is released after a minute.
+ */
+async function claimOwnership(prisma: PrismaClient): Promise<boolean> {
+  await ensureStudioSettings(prisma);
+  const claimed = await prisma.$executeRaw`
+    UPDATE "StudioSettings" SET "ownerClaimedAt" = now()
+    WHERE id = 1 AND ("ownerClaimedAt" IS NULL OR ("ownerClaimedAt" < now() - interval '1 minute'
+      AND NOT EXISTS (SELECT 1 FROM "user" WHERE role = 'owner')))`;
+  return claimed === 1;
+}
+
+/** Uses the invite once, atomically: two sign-ups with the same link cannot both pass. */
+async function claimInvite(prisma: PrismaClient, token: string, email: string | undefined): Promise<Role | null> {
+  const rows = await prisma.$queryRaw<{ role: Role }[]>`
+    UPDATE "Invite" SET "usedAt" = now(), "usedByEmail" = ${email ?? null}
+    WHERE "tokenHash" = ${hashLinkToken(token)} AND "usedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > now()
+    RETURNING role`;
+  return rows[0]?.role ?? null;
+}
+
+function inviteTokenOf(body: unknown): string | undefined {
+  const token = (body as { inviteToken?: unknown } | undefined)?.inviteToken;
+  return typeof token === "string" && token.length > 0 ? token : undefined;
+}
+
+function emailOf(body: unknown): string | undefined {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email.toLowerCase() : undefined;
+}
