@@ -24,7 +24,7 @@ const CASES: Case[] = [
   { name: "duration sort, no search", query: { sort: "duration" } },
   { name: "favorites, no search", query: { favorite: "1" } },
   { name: "creator, no search", query: { creator: "ada" } },
-  { name: "status=downloaded, no search", query: { status: "downloaded" } },
+  { name: "status=downloaded, no search", query: { status: "ready" } },
   { name: 'q="piano" (common, prompt)', query: { q: "piano" } },
   { name: 'q="Midnight" (title word)', query: { q: "Midnight" } },
   { name: 'q="lo-fi" (genre)', query: { q: "lo-fi" } },
@@ -34,7 +34,7 @@ const CASES: Case[] = [
   { name: 'q="xylophone quartet" (no match)', query: { q: "xylophone quartet" } },
   { name: 'q="piano" + favorites', query: { q: "piano", favorite: "1" } },
   { name: 'q="cello" + model', query: { q: "cello", model: "ace-step-15" } },
-  { name: 'q="cello" + creator + downloaded', query: { q: "cello", creator: "ada", status: "downloaded" } },
+  { name: 'q="cello" + creator + downloaded', query: { q: "cello", creator: "ada", status: "ready" } },
   { name: 'q="piano", title sort', query: { q: "piano", sort: "title" } },
   { name: 'q="harbour", page 2', query: { q: "harbour" } },
 ];

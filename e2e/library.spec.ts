@@ -1,15 +1,20 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import pg from "pg";
 
-// The library and the player, in demo mode: a short sound effect is made through the API, then
-// found, played, downloaded, renamed, favorited, deleted and restored in the browser.
+// The library and the player, in demo mode: short sound effects are made through the API, then
+// found, played, paused, downloaded, renamed, favorited, deleted, restored, filtered and reused
+// in the browser.
 
 const MODEL = "sonilo-v1-1-sound-effects";
+const MODEL_NAME = "Sonilo V1.1 Sound Effects";
 
-async function createTrack(request: APIRequestContext, prompt: string): Promise<string> {
+/** Submits one generation and waits for it to end in `status`; answers its id and its track's. */
+async function generate(request: APIRequestContext, prompt: string, seconds: number, status: "completed" | "failed") {
   const submitted = await request.post("/api/generations", {
     headers: { "Idempotency-Key": `e2e-library-${Date.now()}-${Math.random()}` },
-    data: { model: MODEL, request: { prompt, duration_seconds: 3 } },
+    data: { model: MODEL, request: { prompt, duration_seconds: seconds } },
   });
   expect(submitted.status(), await submitted.text()).toBe(202);
   const { generations } = (await submitted.json()) as { generations: { id: string }[] };
@@ -25,9 +30,27 @@ async function createTrack(request: APIRequestContext, prompt: string): Promise<
       },
       { timeout: 45_000, intervals: [250, 500, 1000] },
     )
-    .toBe("completed");
+    .toBe(status);
+  return { generationId: id, trackId };
+}
+
+async function createTrack(request: APIRequestContext, prompt: string, seconds = 3): Promise<string> {
+  const { trackId } = await generate(request, prompt, seconds, "completed");
   expect(trackId).toBeTruthy();
   return trackId!;
+}
+
+/** The studio-under-test's own embedded PostgreSQL (its port is in the postmaster.pid). */
+async function studioDatabase<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const pid = await readFile(path.join(process.env.E2E_DATA_DIR!, "postgres", "postmaster.pid"), "utf8");
+  const port = Number(pid.split("\n")[3]);
+  const client = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres` });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
 }
 
 function row(page: Page, trackId: string) {
@@ -43,7 +66,7 @@ test("library: search, play, download, rename, favorite, delete and undo; filter
   });
 
   const word = `tin${Date.now().toString(36)}`;
-  const trackId = await createTrack(request, `rain on a ${word} roof at night`);
+  const trackId = await createTrack(request, `rain on a ${word} roof at night`, 20);
   await createTrack(request, "a door creaking open slowly");
 
   await page.goto("/library");
@@ -63,9 +86,22 @@ test("library: search, play, download, rename, favorite, delete and undo; filter
   await mine.getByRole("button", { name: /^Play / }).click();
   const player = page.getByRole("region", { name: "Player" });
   await expect(player).toBeVisible();
-  await expect(player.getByTestId("player-duration")).toHaveText("0:03");
+  await expect(player.getByTestId("player-duration")).toHaveText("0:20");
   await expect(player.getByRole("button", { name: /^Pause / })).toBeVisible({ timeout: 15_000 });
   await expect(player.getByRole("slider", { name: "Seek" })).toHaveAttribute("aria-valuenow", /[1-9]/, { timeout: 15_000 });
+
+  // The row's button follows the shared player: Pause while its track plays, and it pauses.
+  const seekSlider = player.getByRole("slider", { name: "Seek" });
+  await mine.getByRole("button", { name: /^Pause / }).click();
+  await expect(mine.getByRole("button", { name: /^Play / })).toBeVisible();
+  await expect(player.getByRole("button", { name: /^Play / })).toBeVisible();
+  const pausedAt = await seekSlider.getAttribute("aria-valuenow");
+  await page.waitForTimeout(1500);
+  await expect(seekSlider).toHaveAttribute("aria-valuenow", pausedAt!);
+  await mine.getByRole("button", { name: /^Play / }).click();
+  await expect(mine.getByRole("button", { name: /^Pause / })).toBeVisible();
+  await expect(player.getByRole("button", { name: /^Pause / })).toBeVisible();
+  await expect(seekSlider).not.toHaveAttribute("aria-valuenow", pausedAt!, { timeout: 5_000 });
 
   // Keyboard: Space pauses/plays, End/Home seek on the focused waveform; a loop region can be set.
   await page.getByRole("heading", { level: 1 }).click();
@@ -76,7 +112,7 @@ test("library: search, play, download, rename, favorite, delete and undo; filter
   const seek = player.getByRole("slider", { name: "Seek" });
   await seek.focus();
   await page.keyboard.press("Home");
-  await expect(seek).toHaveAttribute("aria-valuetext", /^0:0[01] of 0:03$/);
+  await expect(seek).toHaveAttribute("aria-valuetext", /^0:0[01] of 0:20$/);
   const loop = player.getByRole("button", { name: "Loop a region" });
   await loop.click();
   await expect(loop).toHaveAttribute("aria-pressed", "true");
@@ -135,9 +171,116 @@ test("library: search, play, download, rename, favorite, delete and undo; filter
   expect(errors).toEqual([]);
 });
 
-test("library screenshots with the player: light and dark, desktop and phone", async ({ page, request }) => {
-  test.setTimeout(90_000);
+test("creator and status filters live in the URL and the Back button undoes them; failed generations are listed", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const word = `gust${Date.now().toString(36)}`;
+  const trackId = await createTrack(request, `wind ${word} through pine trees`);
+  const { generationId } = await generate(request, `[sim:fail] thunder ${word} over the hills`, 3, "failed");
+
+  await page.goto(`/library?q=${word}`);
+  await expect(row(page, trackId)).toBeVisible();
+  const creator = page.getByLabel("Creator");
+  const status = page.getByLabel("Status");
+
+  await expect(creator.locator("option", { hasText: "You" })).toHaveCount(1);
+  await creator.selectOption({ label: "You" });
+  const myId = await creator.inputValue();
+  expect(myId).not.toBe("");
+  const mine = new RegExp(`[?&]creator=${myId}(&|$)`);
+  await expect(page).toHaveURL(mine);
+  await expect(row(page, trackId)).toBeVisible();
+
+  await status.selectOption("failed");
+  await expect(page).toHaveURL(/[?&]status=failed(&|$)/);
+  await expect(page).toHaveURL(mine);
+  const failed = page.locator(`[data-testid="generation-row"][data-generation-id="${generationId}"]`);
+  await expect(failed).toBeVisible();
+  await expect(failed).toContainText("Failed");
+  await expect(failed).toContainText("refunded");
+  await expect(page.getByTestId("track-row")).toHaveCount(0);
+  await expect(page.getByText("Nothing was charged for them")).toBeVisible();
+  // What only tracks have is not offered for this list.
+  await expect(page.getByRole("button", { name: "Favorites only" })).toBeDisabled();
+  await expect(page.getByLabel("Sort").locator("option")).toHaveText(["Newest first", "Oldest first"]);
+
+  // Another creator: nothing matches, and the empty state offers to clear the filters.
+  await page.goto(`/library?q=${word}&status=failed&creator=someone-else`);
+  await expect(page.getByText("No failed generation matches these filters.")).toBeVisible();
+  await page.goBack();
+  await expect(failed).toBeVisible();
+
+  // Back: first the status goes, then the creator.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(page).toHaveURL(mine);
+  await expect(status).toHaveValue("ready");
+  await expect(row(page, trackId)).toBeVisible();
+  await page.goBack();
+  await expect(page).not.toHaveURL(/creator=/);
+  await expect(creator).toHaveValue("");
+  await page.goForward();
+  await expect(creator).toHaveValue(myId);
+
+  // A list with nothing in it says so; clearing the filters keeps the status.
+  await status.selectOption("uncertain");
+  await expect(page.getByText("No uncertain generation matches these filters.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/library\?status=uncertain$/);
+  await expect(page.getByLabel("Search titles and prompts")).toHaveValue("");
+  await status.selectOption("ready");
+  await expect(page).toHaveURL(/\/library$/);
+  await expect(row(page, trackId)).toBeVisible();
+});
+
+test("reuse settings fill the create form with the track's model, prompt and duration, once", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const word = `bell${Date.now().toString(36)}`;
+  const prompt = `church ${word} ringing in the fog`;
+  const trackId = await createTrack(request, prompt, 7);
+  const { generationId } = await generate(request, `[sim:fail] sirens ${word} far away`, 4, "failed");
+
+  await page.goto(`/library?q=${word}`);
+  await row(page, trackId).getByRole("link", { name: /^Reuse settings of / }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const model = page.getByLabel("Model", { exact: true });
+  await expect(model).toHaveValue(MODEL);
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue(prompt);
+  await expect(page.getByRole("slider", { name: "Duration" })).toHaveValue("7");
+  await expect(page.getByRole("status").filter({ hasText: "are in the form" })).toContainText(MODEL_NAME);
+  await page.screenshot({ path: "e2e/artifacts/studio-reused.png" });
+
+  // Edits are not overwritten by a reload: the settings were applied once and left the URL.
+  await page.getByLabel("Prompt", { exact: true }).fill("my own idea for a sound");
+  await page.reload();
+  await expect(page.getByLabel("Prompt", { exact: true })).not.toHaveValue(prompt);
+  await expect(page.getByRole("status").filter({ hasText: "are in the form" })).toHaveCount(0);
+
+  // A failed generation's settings, to try again.
+  await page.goto(`/library?q=${word}&status=failed`);
+  await page.locator(`[data-testid="generation-row"][data-generation-id="${generationId}"]`).getByRole("link", { name: /Reuse settings/ }).click();
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue(`[sim:fail] sirens ${word} far away`);
+  await expect(page.getByRole("slider", { name: "Duration" })).toHaveValue("4");
+
+  // A model the studio no longer offers: said plainly, and the settings land on the chosen model.
+  await studioDatabase((client) => client.query(`UPDATE "Generation" SET model = 'retired-model-v0' WHERE id = (SELECT "generationId" FROM "Track" WHERE id = $1)`, [trackId]));
+  await page.goto(`/?reuse=${trackId}`);
+  const moved = page.getByRole("alert").filter({ hasText: "no longer offers" });
+  await expect(moved).toContainText("was made with retired-model-v0, which the studio no longer offers");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "e2e/artifacts/studio-reuse-moved-phone-dark.png" });
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue(prompt);
+  await expect(page).toHaveURL(/\/$/);
+
+  // Nothing to reuse: an error, not a silent empty form.
+  await page.goto("/?reuse=6f1c8a52-3f0e-4c1b-9a57-0c9d1b7e2f11");
+  await expect(page.getByRole("alert").filter({ hasText: "could not be reused" })).toContainText("does not exist or was deleted");
+});
+
+test("library screenshots: filters, failed list and empty state, light and dark, desktop and phone", async ({ page, request }) => {
+  test.setTimeout(120_000);
   await createTrack(request, "gentle waves on a pebble beach");
+  await generate(request, "[sim:fail] a volcano erupting under the sea", 3, "failed");
   for (const scheme of ["light", "dark"] as const) {
     for (const [device, viewport] of [
       ["desktop", { width: 1280, height: 800 }],
@@ -146,12 +289,23 @@ test("library screenshots with the player: light and dark, desktop and phone", a
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize(viewport);
       await page.goto("/library");
+      await page.getByLabel("Creator").selectOption({ label: "You" });
       const first = page.getByTestId("track-row").first();
       await first.getByRole("button", { name: /^Play / }).click();
       const player = page.getByRole("region", { name: "Player" });
       await expect(player.locator("canvas").first()).toBeVisible();
+      await expect(first.getByRole("button", { name: /^Pause / })).toBeVisible();
       await page.waitForTimeout(400);
       await page.screenshot({ path: `e2e/artifacts/library-${device}-${scheme}.png` });
+
+      await page.goto("/library?status=failed");
+      await expect(page.getByTestId("generation-row").first()).toBeVisible();
+      await page.screenshot({ path: `e2e/artifacts/library-failed-${device}-${scheme}.png`, fullPage: true });
+
+      // Empty unless another spec left an uncertain job behind; either way it is worth a look.
+      await page.goto("/library?status=uncertain");
+      await expect(page.getByTestId("library-empty").or(page.getByTestId("generation-row").first())).toBeVisible();
+      await page.screenshot({ path: `e2e/artifacts/library-empty-${device}-${scheme}.png` });
     }
   }
 });

@@ -87,3 +87,18 @@ export function switchModel(model: ModelCapabilities, draft: Draft): { draft: Dr
   }
   return { draft: next, dropped };
 }
+
+/** A stored request back in the form's terms: the inverse of `requestOf`, for "Reuse settings". */
+export function draftOf(request: GenerationRequest): Draft {
+  return {
+    prompt: request.prompt,
+    lyrics: request.lyrics_prompt ?? "",
+    lyricsOptimizer: request.lyrics_optimizer ?? false,
+    instrumental: request.force_instrumental ?? false,
+    loop: request.loop ?? false,
+    voice: request.voice ?? "",
+    language: request.language_code ?? "",
+    speed: request.speed,
+    durationSeconds: request.duration_seconds,
+  };
+}

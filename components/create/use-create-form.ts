@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { ModelsByKind } from "@/lib/client/model-view";
-import { EMPTY_DRAFT, switchModel, type Draft } from "./draft";
+import type { GenerationRequest } from "@/lib/venice/generation-request";
+import { draftOf, EMPTY_DRAFT, switchModel, type Draft } from "./draft";
 
 /** The Create form's state: the chosen model, the draft, the takes and what a switch dropped. */
 export function useCreateForm(models: ModelsByKind | undefined) {
@@ -33,6 +34,22 @@ export function useCreateForm(models: ModelsByKind | undefined) {
     change(patch: Partial<Draft>) {
       setEdited({ ...draft, ...patch });
       setTouched(new Set([...touched, ...(Object.keys(patch) as (keyof Draft)[])]));
+    },
+    /**
+     * A stored request ("Reuse settings") put in the form, on the model that made it, or on the
+     * chosen model when the studio no longer offers that one; what does not fit is dropped.
+     * Answers the model it landed on, and whether that is the one asked for.
+     */
+    reuse(modelId: string, request: GenerationRequest) {
+      const target = all.find((candidate) => candidate.id === modelId) ?? model;
+      if (!target) return undefined;
+      const moved = switchModel(target, draftOf(request));
+      setChosenId(target.id);
+      setEdited(moved.draft);
+      setDropped(moved.dropped);
+      // Shown as if typed, so a rule the old settings break is explained at once.
+      setTouched(new Set(Object.keys(moved.draft) as (keyof Draft)[]));
+      return { model: target, sameModel: target.id === modelId };
     },
     /** A suggested prompt from Venice, put in the form for another try. */
     applyPrompt(prompt: string) {

@@ -1,4 +1,6 @@
 // The library's calls to the studio's own HTTP API (browser side).
+import type { LibraryStatus } from "@/lib/api/tracks/library-status";
+import type { GenerationRequest } from "@/lib/venice/generation-request";
 
 export type LibraryTrack = {
   id: string;
@@ -17,12 +19,35 @@ export type LibraryTrack = {
   peaksUrl: string;
 };
 
-export type TrackPage = { tracks: LibraryTrack[]; nextCursor: string | null };
+/** A generation that ended without a track (the library's failed, expired and uncertain lists). */
+export type EndedGeneration = {
+  id: string;
+  status: string;
+  title: string;
+  prompt: string;
+  model: string;
+  creatorId: string;
+  createdAt: string;
+  error: { code: string; message: string; suggestedPrompt: string | null } | null;
+};
+
+/** One page of whichever list the status filter picked; the other array is empty. */
+export type LibraryPage = { tracks: LibraryTrack[]; generations: EndedGeneration[]; nextCursor: string | null };
 
 export const SORTS = ["newest", "oldest", "title", "duration"] as const;
 export type Sort = (typeof SORTS)[number];
+/** A generation without a track has no title of its own or duration to sort by. */
+export const DATE_SORTS: readonly Sort[] = ["newest", "oldest"];
 
-export type LibraryFilters = { q: string; model: string; favorite: boolean; sort: Sort };
+/** The status filter's choices, in the order the select offers them. */
+export const STATUS_LABELS: Readonly<Record<LibraryStatus, string>> = {
+  ready: "Ready to play",
+  failed: "Failed",
+  expired: "Expired",
+  uncertain: "Uncertain",
+};
+
+export type LibraryFilters = { q: string; model: string; creator: string; status: LibraryStatus; favorite: boolean; sort: Sort };
 
 export class ApiFailure extends Error {}
 
@@ -43,13 +68,15 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
 
 export const PAGE_SIZE = 24;
 
-export function fetchTracks(filters: LibraryFilters, cursor: string | null, signal?: AbortSignal): Promise<TrackPage> {
-  const params = new URLSearchParams({ sort: filters.sort, limit: String(PAGE_SIZE) });
+export async function fetchLibraryPage(filters: LibraryFilters, cursor: string | null, signal?: AbortSignal): Promise<LibraryPage> {
+  const params = new URLSearchParams({ status: filters.status, sort: filters.sort, limit: String(PAGE_SIZE) });
   if (filters.q.trim().length >= 3) params.set("q", filters.q.trim());
   if (filters.model) params.set("model", filters.model);
+  if (filters.creator) params.set("creator", filters.creator);
   if (filters.favorite) params.set("favorite", "true");
   if (cursor) params.set("cursor", cursor);
-  return call<TrackPage>(`/api/tracks?${params}`, { signal });
+  const page = await call<Partial<LibraryPage>>(`/api/tracks?${params}`, { signal });
+  return { tracks: page.tracks ?? [], generations: page.generations ?? [], nextCursor: page.nextCursor ?? null };
 }
 
 export const patchTrack = (id: string, changes: { title?: string; favorite?: boolean }) =>
@@ -58,6 +85,12 @@ export const patchTrack = (id: string, changes: { title?: string; favorite?: boo
 export const deleteTrack = (id: string) => call<{ id: string; deletedAt: string }>(`/api/tracks/${id}`, { method: "DELETE" });
 
 export const restoreTrack = (id: string) => call<LibraryTrack>(`/api/tracks/${id}/restore`, { method: "POST" });
+
+export type Creator = { id: string; name: string };
+
+export async function fetchCreators(signal?: AbortSignal): Promise<Creator[]> {
+  return (await call<{ creators: Creator[] }>("/api/tracks/creators", { signal })).creators;
+}
 
 export type ModelOption = { id: string; name: string };
 
@@ -68,23 +101,43 @@ export async function fetchModelOptions(): Promise<ModelOption[]> {
     .map(({ id, name }) => ({ id, name }));
 }
 
-/** Reads the library's filters from the URL; unknown values fall back to the defaults. */
+/**
+ * Reads the library's filters from the URL; unknown values fall back to the defaults, and a
+ * list of generations without tracks drops what only tracks have (favorites, title and duration sorts).
+ */
 export function filtersFromParams(params: URLSearchParams): LibraryFilters {
-  const sort = params.get("sort");
-  return {
+  const status = params.get("status") ?? "";
+  const sort = params.get("sort") ?? "";
+  return fitStatus({
     q: params.get("q") ?? "",
     model: params.get("model") ?? "",
+    creator: params.get("creator") ?? "",
+    status: Object.hasOwn(STATUS_LABELS, status) ? (status as LibraryStatus) : "ready",
     favorite: params.get("favorite") === "1" || params.get("favorite") === "true",
-    sort: (SORTS as readonly string[]).includes(sort ?? "") ? (sort as Sort) : "newest",
-  };
+    sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : "newest",
+  });
+}
+
+/** The filters with only what the status's list can have. */
+export function fitStatus(filters: LibraryFilters): LibraryFilters {
+  if (filters.status === "ready") return filters;
+  return { ...filters, favorite: false, sort: DATE_SORTS.includes(filters.sort) ? filters.sort : "newest" };
 }
 
 export function filtersToSearch(filters: LibraryFilters): string {
   const params = new URLSearchParams();
   if (filters.q.trim()) params.set("q", filters.q.trim());
   if (filters.model) params.set("model", filters.model);
+  if (filters.creator) params.set("creator", filters.creator);
+  if (filters.status !== "ready") params.set("status", filters.status);
   if (filters.favorite) params.set("favorite", "1");
   if (filters.sort !== "newest") params.set("sort", filters.sort);
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+export type ReuseSettings = { title: string; model: string; request: GenerationRequest };
+
+/** The model and request that made a library row (a track, or a generation that ended without one). */
+export const fetchReuseSettings = (id: string, signal?: AbortSignal) =>
+  call<ReuseSettings>(`/api/tracks/${encodeURIComponent(id)}/settings`, { signal });

@@ -1,25 +1,31 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
+  DATE_SORTS,
   deleteTrack,
+  fetchCreators,
+  fetchLibraryPage,
   fetchModelOptions,
-  fetchTracks,
   filtersFromParams,
   filtersToSearch,
+  fitStatus,
   patchTrack,
   restoreTrack,
   SORTS,
+  STATUS_LABELS,
   type LibraryFilters,
+  type LibraryPage,
   type LibraryTrack,
-  type TrackPage,
 } from "@/components/library/library-api";
+import { EndedGenerationRow } from "@/components/library/ended-generation-row";
+import { LibraryEmpty } from "@/components/library/library-empty";
 import { Toast, type ToastMessage } from "@/components/library/toast";
 import { TrackRow, TrackRowSkeleton } from "@/components/library/track-row";
 import { usePlayer } from "@/components/player/player-context";
+import type { LibraryStatus } from "@/lib/api/tracks/library-status";
 
 const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   newest: "Newest first",
@@ -28,8 +34,16 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   duration: "Duration",
 };
 
+// What each list that is not of tracks holds, said once above it.
+const STATUS_NOTES: Readonly<Record<Exclude<LibraryStatus, "ready">, string>> = {
+  failed: "Generations Venice could not make. Nothing was charged for them: Venice refunds a failed job, and one refused at the start was never billed.",
+  expired: "Generations that were paid for, but Venice discarded the audio before the studio could store it.",
+  uncertain: "The studio stopped while Venice was accepting these jobs, so it cannot know whether they were charged. Check your Venice account; they were not sent again.",
+};
+
 const field =
-  "h-10 rounded-lg border border-zinc-300 bg-white px-3 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900";
+  "h-10 min-w-0 rounded-lg border border-zinc-300 bg-white px-3 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900";
+const labelClass = "text-xs font-medium text-zinc-600 dark:text-zinc-400";
 
 export function LibraryView() {
   const router = useRouter();
@@ -77,7 +91,7 @@ export function LibraryView() {
 
   const tracks = useInfiniteQuery({
     queryKey,
-    queryFn: ({ pageParam, signal }) => fetchTracks(queryFilters, pageParam, signal),
+    queryFn: ({ pageParam, signal }) => fetchLibraryPage(queryFilters, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -87,6 +101,7 @@ export function LibraryView() {
     (id: string) => models.data?.find((m) => m.id === id)?.name ?? id,
     [models.data],
   );
+  const creators = useQuery({ queryKey: ["creators"], queryFn: ({ signal }) => fetchCreators(signal), staleTime: 60_000 });
 
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const dismissToast = useCallback(() => setToast(null), []);
@@ -95,7 +110,7 @@ export function LibraryView() {
   /** Applies a change to a track in every cached library page. */
   const updateCached = useCallback(
     (id: string, change: (track: LibraryTrack) => LibraryTrack | null) => {
-      queryClient.setQueriesData<InfiniteData<TrackPage, string | null>>({ queryKey: ["tracks"] }, (data) =>
+      queryClient.setQueriesData<InfiniteData<LibraryPage, string | null>>({ queryKey: ["tracks"] }, (data) =>
         data && {
           ...data,
           pages: data.pages.map((page) => ({
@@ -166,14 +181,24 @@ export function LibraryView() {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const list = tracks.data?.pages.flatMap((p) => p.tracks) ?? [];
-  const filtered = activeQ !== "" || filters.model !== "" || filters.favorite;
+  const ended = tracks.data?.pages.flatMap((p) => p.generations) ?? [];
+  const count = filters.status === "ready" ? list.length : ended.length;
+  const filtered = activeQ !== "" || filters.model !== "" || filters.creator !== "" || filters.favorite;
   const shortSearch = search.trim().length > 0 && search.trim().length < 3;
+  // A list of generations that ended without a track: no favorites, no title or duration sort.
+  const endedList = filters.status !== "ready";
+  const change = (patch: Partial<LibraryFilters>) => navigate(fitStatus({ ...filters, q: activeQ, ...patch }), "push");
+  const clearFilters = () => {
+    lastPushedQ.current = "";
+    setSearch("");
+    navigate({ ...filters, q: "", model: "", creator: "", favorite: false }, "push");
+  };
 
   return (
     <>
-      <form role="search" aria-label="Library" onSubmit={(e) => e.preventDefault()} className="grid grid-cols-2 gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-start">
-        <div className="col-span-2 flex flex-col gap-1 sm:col-span-1">
-          <label htmlFor="library-search" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Search titles and prompts</label>
+      <form role="search" aria-label="Library" onSubmit={(e) => e.preventDefault()} className="grid grid-cols-2 gap-3 sm:grid-cols-4 sm:items-end">
+        <div className="col-span-2 flex flex-col gap-1 sm:col-span-3">
+          <label htmlFor="library-search" className={labelClass}>Search titles and prompts</label>
           <div className="relative">
             <svg aria-hidden viewBox="0 0 24 24" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 fill-none stroke-zinc-400 stroke-2"><circle cx="11" cy="11" r="6" /><path d="M20 20l-4.5-4.5" /></svg>
             <input
@@ -186,18 +211,28 @@ export function LibraryView() {
               className={`${field} w-full pl-9`}
             />
           </div>
-          <p id="library-search-hint" className={`text-xs ${shortSearch ? "text-amber-700 dark:text-amber-400" : "sr-only"}`}>
-            {shortSearch ? "Type at least 3 characters to search." : "Search starts after 3 characters."}
-          </p>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="library-model" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Model</label>
-          <select
-            id="library-model"
-            value={filters.model}
-            onChange={(e) => navigate({ ...filters, q: activeQ, model: e.target.value }, "push")}
-            className={`${field} min-w-0 sm:max-w-56`}
-          >
+        <button
+          type="button"
+          aria-pressed={filters.favorite}
+          disabled={endedList}
+          title={endedList ? "Only tracks can be favorites" : undefined}
+          onClick={() => change({ favorite: !filters.favorite })}
+          className={`${field} col-span-2 inline-flex items-center justify-center gap-2 font-medium disabled:cursor-not-allowed disabled:opacity-50 sm:col-span-1 ${
+            filters.favorite ? "border-amber-400 bg-amber-50 text-amber-800 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-300" : ""
+          }`}
+        >
+          <svg aria-hidden viewBox="0 0 24 24" className={`size-4 stroke-current stroke-2 ${filters.favorite ? "fill-current" : "fill-none"}`}>
+            <path d="M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.8L12 16.9l-5.25 2.7 1-5.8L3.5 9.7l5.9-.9z" strokeLinejoin="round" />
+          </svg>
+          Favorites only
+        </button>
+        <p id="library-search-hint" className={`col-span-2 -mt-2 text-xs sm:col-span-4 ${shortSearch ? "text-amber-700 dark:text-amber-400" : "sr-only"}`}>
+          {shortSearch ? "Type at least 3 characters to search." : "Search starts after 3 characters."}
+        </p>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor="library-model" className={labelClass}>Model</label>
+          <select id="library-model" value={filters.model} onChange={(e) => change({ model: e.target.value })} className={field}>
             <option value="">All models</option>
             {filters.model && !models.data?.some((m) => m.id === filters.model) && <option value={filters.model}>{filters.model}</option>}
             {models.data?.map((m) => (
@@ -205,39 +240,48 @@ export function LibraryView() {
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="library-sort" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Sort</label>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor="library-creator" className={labelClass}>Creator</label>
+          <select id="library-creator" value={filters.creator} onChange={(e) => change({ creator: e.target.value })} className={field}>
+            <option value="">Everyone</option>
+            {filters.creator && !creators.data?.some((c) => c.id === filters.creator) && <option value={filters.creator}>{filters.creator}</option>}
+            {creators.data?.map((c) => (
+              <option key={c.id} value={c.id}>{c.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor="library-status" className={labelClass}>Status</label>
           <select
-            id="library-sort"
-            value={filters.sort}
-            onChange={(e) => navigate({ ...filters, q: activeQ, sort: e.target.value as LibraryFilters["sort"] }, "push")}
+            id="library-status"
+            value={filters.status}
+            onChange={(e) => change({ status: e.target.value as LibraryStatus })}
+            aria-describedby={endedList && count > 0 ? "library-status-note" : undefined}
             className={field}
           >
-            {SORTS.map((s) => (
+            {Object.entries(STATUS_LABELS).map(([status, label]) => (
+              <option key={status} value={status}>{label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor="library-sort" className={labelClass}>Sort</label>
+          <select id="library-sort" value={filters.sort} onChange={(e) => change({ sort: e.target.value as LibraryFilters["sort"] })} className={field}>
+            {(endedList ? DATE_SORTS : SORTS).map((s) => (
               <option key={s} value={s}>{SORT_LABELS[s]}</option>
             ))}
           </select>
         </div>
-        <div className="col-span-2 flex flex-col gap-1 sm:col-span-1">
-          <span aria-hidden className="hidden text-xs font-medium sm:block">&nbsp;</span>
-          <button
-            type="button"
-            aria-pressed={filters.favorite}
-            onClick={() => navigate({ ...filters, q: activeQ, favorite: !filters.favorite }, "push")}
-            className={`${field} inline-flex items-center justify-center gap-2 font-medium ${
-              filters.favorite ? "border-amber-400 bg-amber-50 text-amber-800 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-300" : ""
-            }`}
-          >
-            <svg aria-hidden viewBox="0 0 24 24" className={`size-4 stroke-current stroke-2 ${filters.favorite ? "fill-current" : "fill-none"}`}>
-              <path d="M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.8L12 16.9l-5.25 2.7 1-5.8L3.5 9.7l5.9-.9z" strokeLinejoin="round" />
-            </svg>
-            Favorites only
-          </button>
-        </div>
       </form>
 
+      {filters.status !== "ready" && count > 0 && (
+        <p id="library-status-note" className="mt-4 rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+          {STATUS_NOTES[filters.status]}
+        </p>
+      )}
+
       <section aria-labelledby="library-results" className="mt-4">
-        <h2 id="library-results" className="sr-only">Tracks</h2>
+        <h2 id="library-results" className="sr-only">{filters.status === "ready" ? "Tracks" : `${STATUS_LABELS[filters.status]} generations`}</h2>
         {tracks.isPending ? (
           <ul aria-busy="true" aria-label="Loading tracks" className="space-y-2">
             {Array.from({ length: 6 }, (_, i) => <TrackRowSkeleton key={i} />)}
@@ -250,48 +294,30 @@ export function LibraryView() {
               Try again
             </button>
           </div>
-        ) : list.length === 0 ? (
-          <div className="rounded-2xl border border-dashed border-zinc-300 px-6 py-14 text-center dark:border-zinc-700">
-            <svg aria-hidden viewBox="0 0 24 24" className="mx-auto size-10 fill-none stroke-accent-500 stroke-[1.5]"><path d="M9 18V5l11-2v13" /><circle cx="6" cy="18" r="3" /><circle cx="17" cy="16" r="3" /></svg>
-            {filtered ? (
-              <>
-                <p className="mt-3 font-medium">No track matches these filters.</p>
-                <button
-                  type="button"
-                  onClick={() => {
-                    lastPushedQ.current = "";
-                    setSearch("");
-                    navigate({ q: "", model: "", favorite: false, sort: filters.sort }, "push");
-                  }}
-                  className="mt-3 rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-                >
-                  Clear filters
-                </button>
-              </>
-            ) : (
-              <>
-                <p className="mt-3 font-medium">Your library is empty.</p>
-                <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Every track the studio makes lands here, ready to play and download.</p>
-                <Link href="/" className="mt-4 inline-block rounded-lg bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700">
-                  Create a track
-                </Link>
-              </>
-            )}
-          </div>
+        ) : count === 0 ? (
+          <LibraryEmpty status={filters.status} filtered={filtered} onClearFilters={clearFilters} onShowReady={() => change({ status: "ready" })} />
         ) : (
           <>
             <ul className="space-y-2" aria-busy={tracks.isFetching}>
-              {list.map((track) => (
-                <TrackRow
-                  key={track.id}
-                  track={track}
-                  modelName={modelName(track.model)}
-                  isCurrent={player.current?.id === track.id}
-                  onPlay={() => player.play(track)}
-                  onRename={(title) => rename(track, title)}
-                  onFavorite={() => favorite.mutate(track)}
-                  onDelete={() => remove.mutate(track)}
-                />
+              {list.map((track) => {
+                const isCurrent = player.current?.id === track.id;
+                return (
+                  <TrackRow
+                    key={track.id}
+                    track={track}
+                    modelName={modelName(track.model)}
+                    isCurrent={isCurrent}
+                    isPlaying={isCurrent && player.playing}
+                    onPlay={() => player.play(track)}
+                    onPause={player.pause}
+                    onRename={(title) => rename(track, title)}
+                    onFavorite={() => favorite.mutate(track)}
+                    onDelete={() => remove.mutate(track)}
+                  />
+                );
+              })}
+              {ended.map((generation) => (
+                <EndedGenerationRow key={generation.id} generation={generation} modelName={modelName(generation.model)} />
               ))}
             </ul>
             <div ref={sentinel} className="mt-4 flex justify-center">
@@ -306,7 +332,9 @@ export function LibraryView() {
                 </button>
               ) : (
                 <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                  {list.length === 1 ? "1 track" : `${list.length} tracks`}
+                  {filters.status === "ready"
+                    ? count === 1 ? "1 track" : `${count} tracks`
+                    : `${count} ${STATUS_LABELS[filters.status].toLowerCase()} ${count === 1 ? "generation" : "generations"}`}
                 </p>
               )}
             </div>

@@ -1,14 +1,18 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { formatTime } from "@/components/player/format-time";
 import type { LibraryTrack } from "@/components/library/library-api";
+import { ReuseSettingsLink } from "@/components/library/reuse-settings-link";
+import { formatTime } from "@/components/player/format-time";
 
 type Props = {
   track: LibraryTrack;
   modelName: string;
   isCurrent: boolean;
+  /** The shared player is playing this track: the button pauses it. */
+  isPlaying: boolean;
   onPlay: () => void;
+  onPause: () => void;
   onRename: (title: string) => Promise<void>;
   onFavorite: () => void;
   onDelete: () => void;
@@ -16,7 +20,7 @@ type Props = {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-export function TrackRow({ track, modelName, isCurrent, onPlay, onRename, onFavorite, onDelete }: Props) {
+export function TrackRow({ track, modelName, isCurrent, isPlaying, onPlay, onPause, onRename, onFavorite, onDelete }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(track.title);
   const [error, setError] = useState<string | null>(null);
@@ -57,12 +61,14 @@ export function TrackRow({ track, modelName, isCurrent, onPlay, onRename, onFavo
   const action =
     "inline-flex size-9 shrink-0 items-center justify-center rounded-full hover:bg-zinc-100 dark:hover:bg-zinc-800";
   const muted = "text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white";
+  // Zinc-500 is too faint on the playing row's tinted background (under 4.5:1).
+  const secondaryText = isCurrent ? "text-zinc-600 dark:text-zinc-400" : "text-zinc-500 dark:text-zinc-400";
 
   return (
     <li
       data-testid="track-row"
       data-track-id={track.id}
-      className={`group flex items-center gap-3 rounded-xl border px-3 py-3 sm:gap-4 sm:px-4 ${
+      className={`group flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border px-3 py-3 sm:flex-nowrap sm:gap-4 sm:px-4 ${
         isCurrent
           ? "border-accent-400 bg-accent-50 dark:border-accent-600 dark:bg-accent-700/15"
           : "border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
@@ -70,11 +76,15 @@ export function TrackRow({ track, modelName, isCurrent, onPlay, onRename, onFavo
     >
       <button
         type="button"
-        onClick={onPlay}
-        aria-label={`Play ${track.title}`}
+        onClick={isPlaying ? onPause : onPlay}
+        aria-label={`${isPlaying ? "Pause" : "Play"} ${track.title}`}
         className="inline-flex size-10 shrink-0 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-accent-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-accent-400"
       >
-        <svg aria-hidden viewBox="0 0 24 24" className="size-4 translate-x-px fill-current"><path d="M8 5.5v13l10.5-6.5z" /></svg>
+        {isPlaying ? (
+          <svg aria-hidden viewBox="0 0 24 24" className="size-4 fill-current"><path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" /></svg>
+        ) : (
+          <svg aria-hidden viewBox="0 0 24 24" className="size-4 translate-x-px fill-current"><path d="M8 5.5v13l10.5-6.5z" /></svg>
+        )}
       </button>
 
       <div className="min-w-0 flex-1">
@@ -110,8 +120,8 @@ export function TrackRow({ track, modelName, isCurrent, onPlay, onRename, onFavo
         ) : (
           <h3 className="truncate text-sm font-medium sm:text-base" title={track.title}>{track.title}</h3>
         )}
-        <p className="truncate text-xs text-zinc-500 dark:text-zinc-400" title={track.prompt}>{track.prompt}</p>
-        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <p className={`truncate text-xs ${secondaryText}`} title={track.prompt}>{track.prompt}</p>
+        <p className={`mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs ${secondaryText}`}>
           <span className="max-w-full truncate rounded bg-zinc-100 px-1.5 py-0.5 font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{modelName}</span>
           <span className="font-mono tabular-nums">{formatTime(track.durationMs / 1000)}</span>
           <span className="uppercase">{track.format}</span>
@@ -119,7 +129,9 @@ export function TrackRow({ track, modelName, isCurrent, onPlay, onRename, onFavo
         </p>
       </div>
 
-      <div className="flex shrink-0 items-center">
+      {/* On a phone the actions get a line of their own, so the title keeps its width. */}
+      <div className="-mb-1 flex shrink-0 basis-full items-center justify-end sm:mb-0 sm:basis-auto">
+        <ReuseSettingsLink id={track.id} title={track.title} className={`${action} ${muted}`} />
         <button
           type="button"
           onClick={onFavorite}

@@ -1,11 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from "react";
 import type WaveSurfer from "wavesurfer.js";
 import type { Region } from "wavesurfer.js/plugins/regions";
 import type RegionsPlugin from "wavesurfer.js/plugins/regions";
 import { formatTime } from "@/components/player/format-time";
-import type { PlayerTrack } from "@/components/player/player-context";
+import type { PlayerControls, PlayerTrack } from "@/components/player/player-context";
 
 type Peaks = { peaks: number[]; durationMs: number };
 
@@ -15,7 +15,16 @@ const SEEK_STEP = 5;
  * The app-wide player bar. wavesurfer.js is imported here, on first play only: the waveform is
  * drawn from the stored peaks at once and the audio streams through a media element.
  */
-export function PlayerBar({ track, request, onClose }: { track: PlayerTrack; request: number; onClose: () => void }) {
+type Props = {
+  track: PlayerTrack;
+  playing: boolean;
+  /** Filled with this bar's play and pause once its audio is loaded, emptied when it goes. */
+  controlsRef: RefObject<PlayerControls | null>;
+  onPlayingChange: (playing: boolean) => void;
+  onClose: () => void;
+};
+
+export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onClose }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const wsRef = useRef<WaveSurfer | null>(null);
   const regionsRef = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
@@ -23,7 +32,6 @@ export function PlayerBar({ track, request, onClose }: { track: PlayerTrack; req
   const loopRef = useRef(false);
   const [duration, setDuration] = useState(track.durationMs / 1000);
   const [time, setTime] = useState(0);
-  const [playing, setPlaying] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [volume, setVolume] = useState(0.8);
@@ -78,14 +86,14 @@ export function PlayerBar({ track, request, onClose }: { track: PlayerTrack; req
         const region = loopRegionRef.current;
         if (loopRef.current && region && region.end !== undefined && t >= region.end) ws?.setTime(region.start);
       });
-      ws.on("play", () => setPlaying(true));
-      ws.on("pause", () => setPlaying(false));
+      ws.on("play", () => onPlayingChange(true));
+      ws.on("pause", () => onPlayingChange(false));
       ws.on("finish", () => {
         const region = loopRegionRef.current;
         if (loopRef.current && region) {
           ws?.setTime(region.start);
           void ws?.play();
-        } else setPlaying(false);
+        } else onPlayingChange(false);
       });
       ws.on("ready", (d) => {
         if (d > 0) setDuration(d);
@@ -101,6 +109,11 @@ export function PlayerBar({ track, request, onClose }: { track: PlayerTrack; req
       await ws.load(track.audioUrl, channel, seconds);
       if (cancelled) return;
       setLoading(false);
+      const loaded = ws;
+      controlsRef.current = {
+        play: () => void loaded.play().catch(() => undefined),
+        pause: () => loaded.pause(),
+      };
       await ws.play().catch(() => {
         /* autoplay refused: the play button is there */
       });
@@ -109,17 +122,13 @@ export function PlayerBar({ track, request, onClose }: { track: PlayerTrack; req
     });
     return () => {
       cancelled = true;
+      controlsRef.current = null;
       ws?.destroy();
       wsRef.current = null;
       regionsRef.current = null;
       loopRegionRef.current = null;
     };
-  }, [track]);
-
-  // Asking to play the current track again plays it (the bar stays mounted).
-  useEffect(() => {
-    void wsRef.current?.play().catch(() => undefined);
-  }, [request]);
+  }, [track, controlsRef, onPlayingChange]);
 
   const volumeRef = useRef(volume);
   useEffect(() => {

@@ -1,7 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { seedTrack } from "../support/library";
+import { seedGeneration, seedTrack } from "../support/library";
+import { signInAs } from "../support/members";
 import { call, jsonInit } from "../support/routes";
 
 let database: TestDatabase;
@@ -11,6 +12,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL = "silent";
+  await signInAs(database.url, "owner");
   delete process.env.VENICE_API_KEY;
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -119,18 +121,21 @@ describe("GET /api/tracks", () => {
     expect((await listJson("?q=nothing-like-this")).tracks).toEqual([]);
   });
 
-  it("filters by model, creator, favorite and generation status", async () => {
+  it("filters by model, creator and favorite; status=ready (the default) lists downloaded and completed tracks", async () => {
     const a = await seedTrack(client, { model: "stable-audio", creatorId: "ada", favorite: true, status: "completed" });
     const b = await seedTrack(client, { model: "elevenlabs-music", creatorId: "ada", status: "downloaded" });
     const c = await seedTrack(client, { model: "elevenlabs-music", creatorId: "bo", favorite: true });
+    await seedGeneration(client, { model: "stable-audio", creatorId: "ada", status: "failed" });
     const ids = async (query: string) => (await listJson(query)).tracks.map((track) => track.id).sort();
 
+    expect(await ids("")).toEqual([a.id, b.id, c.id].sort());
+    expect(await ids("?status=ready")).toEqual([a.id, b.id, c.id].sort());
     expect(await ids("?model=stable-audio")).toEqual([a.id]);
     expect(await ids("?creator=ada")).toEqual([a.id, b.id].sort());
+    expect(await ids("?creator=nobody")).toEqual([]);
     expect(await ids("?favorite=1")).toEqual([a.id, c.id].sort());
     expect(await ids("?favorite=false")).toEqual([b.id]);
-    expect(await ids("?status=downloaded")).toEqual([b.id]);
-    expect(await ids("?status=completed&creator=bo&favorite=true&model=elevenlabs-music")).toEqual([c.id]);
+    expect(await ids("?status=ready&creator=bo&favorite=true&model=elevenlabs-music")).toEqual([c.id]);
   });
 
   it("refuses invalid queries with 400 and field errors", async () => {
@@ -145,7 +150,13 @@ describe("GET /api/tracks", () => {
       ["?limit=101", "limit"],
       ["?limit=ten", "limit"],
       ["?sort=random", "sort"],
-      ["?status=failed", "status"],
+      ["?status=downloaded", "status"],
+      ["?status=", "status"],
+      ["?creator=", "creator"],
+      [`?creator=${"x".repeat(201)}`, "creator"],
+      ["?status=failed&sort=title", "sort"],
+      ["?status=expired&sort=duration", "sort"],
+      ["?status=uncertain&favorite=1", "favorite"],
       ["?favorite=maybe", "favorite"],
       ["?cursor=not-a-cursor", "cursor"],
       [`?cursor=${titleCursor}&sort=newest`, "cursor"],

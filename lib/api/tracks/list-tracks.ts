@@ -1,16 +1,17 @@
 import "server-only";
 import { z } from "zod";
 import { queryFlag } from "@/lib/api/input";
-import { afterCursor, decodeCursor, encodeCursor, TRACK_ORDER, TRACK_SORTS } from "@/lib/api/tracks/track-cursor";
+import { likeLiteral } from "@/lib/api/tracks/like-literal";
+import { libraryStatusSchema } from "@/lib/api/tracks/library-status";
+import { afterCursor, DATE_SORTS, decodeCursor, encodeCursor, TRACK_ORDER, TRACK_SORTS, trackCursorAt } from "@/lib/api/tracks/track-cursor";
 import { toTrackView, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
 // The library: live (not soft-deleted) tracks, searched, filtered, sorted and paged by keyset.
-//
-// `status` filters on the generation's status. A track exists only once its generation is
-// `downloaded` (bytes stored, Venice clean-up pending) or `completed`, and both are playable,
-// so those are the only two values; any other status names no track and is refused (400).
+// `status` picks the list (library-status.ts): `ready` (the default) lists tracks, here; the
+// others list the generations that ended that way (list-ended-generations.ts), which have no
+// duration or favorite and sort by date only.
 
 export const listTracksQuerySchema = z
   .object({
@@ -25,10 +26,19 @@ export const listTracksQuerySchema = z
     model: z.string().trim().min(1).max(200).optional(),
     creator: z.string().trim().min(1).max(200).optional(),
     favorite: queryFlag.optional(),
-    status: z.enum(["downloaded", "completed"], { error: "Tracks are either downloaded or completed." }).optional(),
+    status: libraryStatusSchema,
     sort: z.enum(TRACK_SORTS, { error: `Sort by ${TRACK_SORTS.join(", ")}.` }).default("newest"),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(2000).optional(),
+  })
+  .superRefine(({ status, sort, favorite }, ctx) => {
+    if (status === "ready") return;
+    if (!(DATE_SORTS as readonly string[]).includes(sort)) {
+      ctx.addIssue({ code: "custom", path: ["sort"], message: `A ${status} generation has no track: sort by ${DATE_SORTS.join(" or ")}.` });
+    }
+    if (favorite !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["favorite"], message: "Only tracks can be favorites: filter favorites with status=ready." });
+    }
   })
   .transform(({ cursor: text, ...query }, ctx) => {
     if (text === undefined) return { ...query, cursor: undefined };
@@ -54,14 +64,12 @@ export async function listTracks(query: ListTracksQuery): Promise<{ tracks: Trac
   const last = page.at(-1);
   return {
     tracks: page.map(toTrackView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(trackCursorAt(query.sort, last)) : null,
   };
 }
 
-function filters({ q, model, creator, favorite, status }: ListTracksQuery): Prisma.TrackWhereInput {
-  // Prisma sends `contains` as ILIKE '%…%' without escaping LIKE's wildcards: escape them, so
-  // "100%" finds "100%" only.
-  const text = q?.replace(/[\\%_]/g, "\\$&");
+function filters({ q, model, creator, favorite }: ListTracksQuery): Prisma.TrackWhereInput {
+  const text = q && likeLiteral(q);
   return {
     deletedAt: null,
     ...(text && {
@@ -70,6 +78,5 @@ function filters({ q, model, creator, favorite, status }: ListTracksQuery): Pris
     ...(model && { model }),
     ...(creator && { creatorId: creator }),
     ...(favorite !== undefined && { favorite }),
-    ...(status && { generation: { status } }),
   };
 }

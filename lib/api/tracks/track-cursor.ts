@@ -24,13 +24,29 @@ export const TRACK_ORDER: Readonly<Record<TrackSort, Prisma.TrackOrderByWithRela
 
 type SortKey = { id: string; createdAt: Date; title: string; durationMs: number };
 
-export function encodeCursor(sort: TrackSort, last: SortKey): string {
-  const cursor: TrackCursor =
-    sort === "title"
-      ? { sort, value: last.title, id: last.id }
-      : sort === "duration"
-        ? { sort, value: last.durationMs, id: last.id }
-        : { sort, value: last.createdAt.toISOString(), id: last.id };
+/** Generations that ended without a track have no duration and no title of their own to sort by. */
+export const DATE_SORTS = ["newest", "oldest"] as const satisfies readonly TrackSort[];
+export type DateSort = (typeof DATE_SORTS)[number];
+export type DateCursor = Extract<TrackCursor, { sort: DateSort }>;
+
+/** The cursor of the page after `last`, a track, in `sort`'s order. */
+export function trackCursorAt(sort: TrackSort, last: SortKey): TrackCursor {
+  switch (sort) {
+    case "title":
+      return { sort, value: last.title, id: last.id };
+    case "duration":
+      return { sort, value: last.durationMs, id: last.id };
+    default:
+      return dateCursorAt(sort, last);
+  }
+}
+
+/** The cursor of the page after `last`, any row with a creation date and an id. */
+export function dateCursorAt(sort: DateSort, last: { id: string; createdAt: Date }): DateCursor {
+  return { sort, value: last.createdAt.toISOString(), id: last.id };
+}
+
+export function encodeCursor(cursor: TrackCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
@@ -43,20 +59,24 @@ export function decodeCursor(text: string): TrackCursor | undefined {
   }
 }
 
-/** The rows strictly after `cursor` in its sort's order. */
+/** The tracks strictly after `cursor` in its sort's order. */
 export function afterCursor(cursor: TrackCursor): Prisma.TrackWhereInput {
-  const descending = cursor.sort === "newest";
-  const beyond = <T>(value: T) => (descending ? { lt: value } : { gt: value });
+  const beyond = <T>(value: T) => ({ gt: value });
   const id = beyond(cursor.id);
   switch (cursor.sort) {
     case "newest":
-    case "oldest": {
-      const createdAt = new Date(cursor.value);
-      return { OR: [{ createdAt: beyond(createdAt) }, { createdAt, id }] };
-    }
+    case "oldest":
+      return afterDate(cursor);
     case "title":
       return { OR: [{ title: beyond(cursor.value) }, { title: cursor.value, id }] };
     case "duration":
       return { OR: [{ durationMs: beyond(cursor.value) }, { durationMs: cursor.value, id }] };
   }
+}
+
+/** The rows strictly after a date cursor; the same condition serves tracks and generations. */
+export function afterDate(cursor: DateCursor) {
+  const beyond = <T>(value: T) => (cursor.sort === "newest" ? { lt: value } : { gt: value });
+  const createdAt = new Date(cursor.value);
+  return { OR: [{ createdAt: beyond(createdAt) }, { createdAt, id: beyond(cursor.id) }] };
 }

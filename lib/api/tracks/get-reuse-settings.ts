@@ -1,0 +1,34 @@
+import "server-only";
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { parseId } from "@/lib/api/input";
+import { ENDED_STATUSES } from "@/lib/api/tracks/library-status";
+import { db } from "@/lib/db/client";
+import type { GenerationRequest } from "@/lib/venice/generation-request";
+import { queueAudioRequestSchema } from "@/lib/venice/schemas";
+
+const NOT_FOUND = "There is nothing to reuse here: this track does not exist or was deleted.";
+
+// The stored request is Venice's /audio/queue body, whose duration may be a string of digits;
+// the model is its own column.
+const storedRequestSchema = queueAudioRequestSchema
+  .partial({ model: true })
+  .extend({ duration_seconds: z.coerce.number().int().positive().optional() });
+
+export type ReuseSettings = { title: string; model: string; request: GenerationRequest };
+
+/**
+ * The model and request that made a library row, for "Reuse settings": `id` is a track's id,
+ * or the id of a generation that ended without a track (the rows of the library's other lists).
+ */
+export async function getReuseSettings(id: string): Promise<ReuseSettings> {
+  const rowId = parseId(id, NOT_FOUND);
+  const prisma = await db();
+  const generation = await prisma.generation.findFirst({
+    where: { OR: [{ track: { is: { id: rowId, deletedAt: null } } }, { id: rowId, status: { in: [...ENDED_STATUSES] } }] },
+    select: { title: true, model: true, request: true, track: { select: { title: true } } },
+  });
+  if (!generation) throw new ApiError("not_found", NOT_FOUND);
+  const { model: _sentModel, ...request } = storedRequestSchema.parse(generation.request);
+  return { title: generation.track?.title ?? generation.title, model: generation.model, request };
+}

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Generation_status_createdAt_idx" ON "Generation"("status", "createdAt");
+
