@@ -16,6 +16,7 @@ import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { createRng } from "@/lib/venice-sim/timing";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { signUpOverHttp } from "../support/http-session";
 import { unusedPort } from "../support/ports";
 import { startStudioServer, type StudioEnv, type StudioServer } from "./studio-server";
 
@@ -39,6 +40,7 @@ let dataDir: string;
 let studioEnv: StudioEnv;
 let port: number;
 let server: StudioServer | undefined;
+let sessionCookie: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -54,6 +56,7 @@ beforeAll(async () => {
   };
   port = await unusedPort();
   server = await startStudioServer(port, studioEnv);
+  sessionCookie = await signUpOverHttp(server.url);
 }, 320_000);
 
 afterAll(async () => {
@@ -69,7 +72,7 @@ async function submitUntilAccepted(key: string, body: unknown): Promise<void> {
   for (;;) {
     const response = await fetch(`http://127.0.0.1:${port}/api/generations`, {
       method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": key },
+      headers: { "content-type": "application/json", "idempotency-key": key, cookie: sessionCookie, origin: `http://127.0.0.1:${port}` },
       body: JSON.stringify(body),
     }).catch(() => undefined);
     if (response?.status === 202) return;
