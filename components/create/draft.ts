@@ -43,11 +43,16 @@ export function requestOf(model: ModelCapabilities, draft: Draft): GenerationReq
 
 /**
  * The draft moved to another model: every value that still applies is kept, the others fall
- * back to the model's defaults, and `dropped` names what was lost, in words.
+ * back to the model's defaults, and `dropped` names what was lost, in words. With `from` (the
+ * model the draft was made on), a value that was only `from`'s default is not reported as
+ * dropped, and a voice from `from`'s own list is never taken for a custom voice id.
  */
-export function switchModel(model: ModelCapabilities, draft: Draft): { draft: Draft; dropped: string[] } {
+export function switchModel(model: ModelCapabilities, draft: Draft, from?: ModelCapabilities): { draft: Draft; dropped: string[] } {
   const dropped: string[] = [];
   const next = { ...draft };
+  const report = (label: string, wasDefault: boolean) => {
+    if (!wasDefault) dropped.push(label);
+  };
   const drop = (label: string, apply: () => void) => {
     dropped.push(label);
     apply();
@@ -59,19 +64,23 @@ export function switchModel(model: ModelCapabilities, draft: Draft): { draft: Dr
   if (draft.language && !model.language) drop("language", () => (next.language = ""));
 
   const voices = model.voice;
+  const voiceWasDefault = draft.voice === from?.voice?.default;
+  const customVoice = Boolean(draft.voice) && !from?.voice?.options.includes(draft.voice);
   if (!voices) {
-    if (draft.voice) drop(`voice ${draft.voice}`, () => (next.voice = ""));
-  } else if (!voices.options.includes(draft.voice) && !(voices.allowCustom && draft.voice)) {
-    if (draft.voice) dropped.push(`voice ${draft.voice}`);
+    if (draft.voice) report(`voice ${draft.voice}`, voiceWasDefault);
+    next.voice = "";
+  } else if (!voices.options.includes(draft.voice) && !(voices.allowCustom && customVoice)) {
+    if (draft.voice) report(`voice ${draft.voice}`, voiceWasDefault);
     next.voice = voices.default ?? "";
   }
 
   const speed = model.speed;
+  const speedWasDefault = draft.speed === undefined || draft.speed === (from?.speed?.default ?? 1);
   if (!speed) {
-    if (draft.speed !== undefined && draft.speed !== 1) dropped.push(`speed ${draft.speed}×`);
+    report(`speed ${draft.speed}×`, speedWasDefault);
     next.speed = undefined;
   } else if (draft.speed === undefined || draft.speed < speed.min || draft.speed > speed.max) {
-    if (draft.speed !== undefined) dropped.push(`speed ${draft.speed}×`);
+    report(`speed ${draft.speed}×`, speedWasDefault);
     next.speed = speed.default;
   }
 
@@ -82,7 +91,7 @@ export function switchModel(model: ModelCapabilities, draft: Draft): { draft: Dr
     duration !== null &&
     (duration.kind === "options" ? duration.options.includes(seconds) : seconds >= duration.min && seconds <= duration.max);
   if (!fits) {
-    if (seconds !== undefined) dropped.push(`duration ${seconds} s`);
+    report(`duration ${seconds} s`, seconds === undefined || seconds === from?.duration?.default);
     next.durationSeconds = duration?.default;
   }
   return { draft: next, dropped };

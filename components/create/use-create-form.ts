@@ -26,7 +26,7 @@ export function useCreateForm(models: ModelsByKind | undefined) {
     selectModel(id: string) {
       const next = all.find((candidate) => candidate.id === id);
       if (!next) return;
-      const moved = switchModel(next, draft);
+      const moved = switchModel(next, draft, model);
       setChosenId(id);
       setEdited(moved.draft);
       setDropped(moved.dropped);
