@@ -5,6 +5,7 @@ import { studioOrigin } from "@/lib/api/same-origin";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import { authSecret } from "./auth-secret";
 import { roleForNewAccount } from "./sign-up-policy";
@@ -56,6 +57,11 @@ function createAuth(prisma: PrismaClient, secret: string) {
       },
     },
     telemetry: { enabled: false },
+    // Into the studio's JSON logs (which scrub secrets), not better-auth's coloured console.
+    logger: {
+      level: "warn",
+      log: (level, message, ...args) => log()[level]({ component: "better-auth", ...(args.length > 0 && { details: args }) }, message),
+    },
   });
 }
 
