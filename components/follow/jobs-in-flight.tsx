@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { Toast, type ToastMessage } from "@/components/library/toast";
+import { Toast, type ToastMessage } from "@/components/toast";
 import { JobCard } from "./job-card";
 import { NotifyOffer } from "./notify-offer";
 import { useAwayAlerts } from "./use-away-alerts";

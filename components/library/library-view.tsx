@@ -22,7 +22,7 @@ import {
 } from "@/components/library/library-api";
 import { EndedGenerationRow } from "@/components/library/ended-generation-row";
 import { LibraryEmpty } from "@/components/library/library-empty";
-import { Toast, type ToastMessage } from "@/components/library/toast";
+import { Toast, type ToastMessage } from "@/components/toast";
 import { TrackRow, TrackRowSkeleton } from "@/components/library/track-row";
 import { usePlayer } from "@/components/player/player-context";
 import type { LibraryStatus } from "@/lib/api/tracks/library-status";

@@ -4,7 +4,10 @@ import { useEffect } from "react";
 
 export type ToastMessage = { id: number; text: string; action?: { label: string; run: () => void }; tone?: "error" };
 
-/** One toast at a time, bottom-centre above the player; announced politely to screen readers. */
+/**
+ * One toast at a time, top-centre: clear of the Create button and the player bar at the
+ * bottom; announced politely to screen readers.
+ */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
   useEffect(() => {
     if (!toast) return;
@@ -12,7 +15,7 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
     return () => clearTimeout(timer);
   }, [toast, onDismiss]);
   return (
-    <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 bottom-40 z-50 sm:bottom-28 flex justify-center px-4">
+    <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 top-4 z-50 flex justify-center px-4">
       {toast && (
         <div
           className={`pointer-events-auto flex max-w-md items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg ${
