@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { LibraryTrack } from "@/components/library/library-api";
 import { ReuseSettingsLink } from "@/components/library/reuse-settings-link";
 import { formatTime } from "@/components/player/format-time";
+import { ShareDialog } from "@/components/share/share-dialog";
 
 type Props = {
   track: LibraryTrack;
@@ -25,6 +26,7 @@ export function TrackRow({ track, modelName, isCurrent, isPlaying, onPlay, onPau
   const [draft, setDraft] = useState(track.title);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const renameButtonRef = useRef<HTMLButtonElement>(null);
 
@@ -155,10 +157,16 @@ export function TrackRow({ track, modelName, isCurrent, isPlaying, onPlay, onPau
         >
           <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4" strokeLinejoin="round" /></svg>
         </button>
+        <button type="button" onClick={() => setSharing(true)} aria-label={`Share ${track.title}`} className={`${action} ${muted}`}>
+          <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2">
+            <path d="M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1" strokeLinecap="round" />
+          </svg>
+        </button>
         <button type="button" onClick={onDelete} aria-label={`Delete ${track.title}`} className={`${action} text-zinc-500 hover:text-red-600 dark:text-zinc-400 dark:hover:text-red-400`}>
           <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M5 7h14M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" strokeLinejoin="round" /></svg>
         </button>
       </div>
+      {sharing && <ShareDialog track={track} onClose={() => setSharing(false)} />}
     </li>
   );
 }

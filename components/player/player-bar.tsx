@@ -6,10 +6,7 @@ import type { Region } from "wavesurfer.js/plugins/regions";
 import type RegionsPlugin from "wavesurfer.js/plugins/regions";
 import { formatTime } from "@/components/player/format-time";
 import type { PlayerControls, PlayerTrack } from "@/components/player/player-context";
-
-type Peaks = { peaks: number[]; durationMs: number };
-
-const SEEK_STEP = 5;
+import { fetchStoredPeaks, followColorScheme, peaksChannels, seekSecondsForKey, waveformOptions } from "@/components/player/waveform";
 
 /**
  * The app-wide player bar. wavesurfer.js is imported here, on first play only: the waveform is
@@ -50,34 +47,19 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onClos
   useEffect(() => {
     let cancelled = false;
     let ws: WaveSurfer | null = null;
+    let unfollow: (() => void) | undefined;
     (async () => {
       const [{ default: WaveSurferClass }, { default: Regions }, peaks] = await Promise.all([
         import("wavesurfer.js"),
         import("wavesurfer.js/plugins/regions"),
-        fetch(track.peaksUrl)
-          .then((r) => (r.ok ? (r.json() as Promise<Peaks>) : null))
-          .catch(() => null),
+        fetchStoredPeaks(track.peaksUrl),
       ]);
       if (cancelled || !containerRef.current) return;
-      const dark = window.matchMedia("(prefers-color-scheme: dark)").matches;
       const regions = Regions.create();
       const seconds = (peaks?.durationMs ?? track.durationMs) / 1000;
-      ws = WaveSurferClass.create({
-        container: containerRef.current,
-        height: 44,
-        waveColor: dark ? "#52525b" : "#d4d4d8",
-        progressColor: dark ? "#c084fc" : "#9333ea",
-        cursorColor: dark ? "#e9d5ff" : "#6b21a8",
-        cursorWidth: 2,
-        barWidth: 2,
-        barGap: 1,
-        barRadius: 2,
-        normalize: true,
-        dragToSeek: true,
-        backend: "MediaElement",
-        plugins: [regions],
-      });
+      ws = WaveSurferClass.create({ ...waveformOptions(containerRef.current, 44), plugins: [regions] });
       wsRef.current = ws;
+      unfollow = followColorScheme(ws);
       regionsRef.current = regions;
       setDuration(seconds);
       ws.setVolume(volumeRef.current);
@@ -105,8 +87,7 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onClos
       });
       // Stored peaks + duration: drawn now, no download or decode of the whole file; the
       // media element streams the audio (Range requests).
-      const channel = peaks && Array.isArray(peaks.peaks) && peaks.peaks.length > 0 ? [peaks.peaks] : undefined;
-      await ws.load(track.audioUrl, channel, seconds);
+      await ws.load(track.audioUrl, peaksChannels(peaks), seconds);
       if (cancelled) return;
       setLoading(false);
       const loaded = ws;
@@ -123,6 +104,7 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onClos
     return () => {
       cancelled = true;
       controlsRef.current = null;
+      unfollow?.();
       ws?.destroy();
       wsRef.current = null;
       regionsRef.current = null;
@@ -162,14 +144,9 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onClos
   }, [toggle]);
 
   function onSeekKey(e: ReactKeyboardEvent<HTMLDivElement>) {
-    const ws = wsRef.current;
-    if (!ws) return;
-    const big = e.shiftKey ? 3 : 1;
-    if (e.key === "ArrowRight" || e.key === "ArrowUp") seekBy(SEEK_STEP * big);
-    else if (e.key === "ArrowLeft" || e.key === "ArrowDown") seekBy(-SEEK_STEP * big);
-    else if (e.key === "Home") seekBy(-Infinity);
-    else if (e.key === "End") seekBy(Infinity);
-    else return;
+    const seconds = seekSecondsForKey(e.key, e.shiftKey);
+    if (seconds === null || !wsRef.current) return;
+    seekBy(seconds);
     e.preventDefault();
   }
 

@@ -61,9 +61,14 @@ function answer<Params>(run: (request: Request, segment: { params: Promise<Param
 function errorResponse(error: unknown, request: Request): Response {
   const known = error instanceof VeniceError ? apiErrorFromVenice(error) : error;
   if (known instanceof ApiError) {
-    if (error instanceof VeniceError) log().warn({ err: error, path: new URL(request.url).pathname }, "Venice call failed");
+    if (error instanceof VeniceError) log().warn({ err: error, path: loggedPath(request) }, "Venice call failed");
     return NextResponse.json({ error: known.message, ...(known.fields && { fields: known.fields }) }, { status: known.status });
   }
-  log().error({ err: error, method: request.method, path: new URL(request.url).pathname }, "unhandled route error");
+  log().error({ err: error, method: request.method, path: loggedPath(request) }, "unhandled route error");
   return NextResponse.json({ error: "Something went wrong on the studio server." }, { status: 500 });
+}
+
+/** The request's path for the logs, with a share link's token (a credential) left out. */
+function loggedPath(request: Request): string {
+  return new URL(request.url).pathname.replace(/^\/api\/share\/[^/]+/, "/api/share/[token]");
 }

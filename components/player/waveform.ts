@@ -1,0 +1,68 @@
+import type WaveSurfer from "wavesurfer.js";
+import type { WaveSurferOptions } from "wavesurfer.js";
+
+// What every waveform player of the studio shares (the app-wide player bar, the public share
+// page): its look, the stored peaks it draws at once, and its keyboard seeking.
+
+export type StoredPeaks = { peaks: number[]; durationMs: number };
+
+const DARK_SCHEME = "(prefers-color-scheme: dark)";
+
+function waveformColors(dark: boolean): Pick<WaveSurferOptions, "waveColor" | "progressColor" | "cursorColor"> {
+  return {
+    waveColor: dark ? "#52525b" : "#d4d4d8",
+    progressColor: dark ? "#c084fc" : "#9333ea",
+    cursorColor: dark ? "#e9d5ff" : "#6b21a8",
+  };
+}
+
+/** The studio's waveform in the page's colour scheme; the audio streams through a media element. */
+export function waveformOptions(container: HTMLElement, height: number): WaveSurferOptions {
+  return {
+    container,
+    height,
+    ...waveformColors(window.matchMedia(DARK_SCHEME).matches),
+    cursorWidth: 2,
+    barWidth: 2,
+    barGap: 1,
+    barRadius: 2,
+    normalize: true,
+    dragToSeek: true,
+    backend: "MediaElement",
+  };
+}
+
+/** Recolours `ws` when the page's colour scheme changes; returns the unsubscribe. */
+export function followColorScheme(ws: WaveSurfer): () => void {
+  const scheme = window.matchMedia(DARK_SCHEME);
+  const recolor = () => ws.setOptions(waveformColors(scheme.matches));
+  scheme.addEventListener("change", recolor);
+  return () => scheme.removeEventListener("change", recolor);
+}
+
+/** The waveform the studio stored for a track, or null (then wavesurfer.js draws it once decoded). */
+export async function fetchStoredPeaks(url: string): Promise<StoredPeaks | null> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? ((await response.json()) as StoredPeaks) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stored peaks as wavesurfer.js's channel data: with them it draws at once, without decoding the file. */
+export function peaksChannels(peaks: StoredPeaks | null): number[][] | undefined {
+  return peaks && Array.isArray(peaks.peaks) && peaks.peaks.length > 0 ? [peaks.peaks] : undefined;
+}
+
+const SEEK_STEP_SECONDS = 5;
+
+/** How far a key on the focused waveform seeks, in seconds (±Infinity: to an end); null for other keys. */
+export function seekSecondsForKey(key: string, shift: boolean): number | null {
+  const step = SEEK_STEP_SECONDS * (shift ? 3 : 1);
+  if (key === "ArrowRight" || key === "ArrowUp") return step;
+  if (key === "ArrowLeft" || key === "ArrowDown") return -step;
+  if (key === "Home") return -Infinity;
+  if (key === "End") return Infinity;
+  return null;
+}

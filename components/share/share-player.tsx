@@ -1,0 +1,123 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type WaveSurfer from "wavesurfer.js";
+import { formatTime } from "@/components/player/format-time";
+import { fetchStoredPeaks, followColorScheme, peaksChannels, seekSecondsForKey, waveformOptions } from "@/components/player/waveform";
+import type { SharedTrack } from "@/lib/api/shares/get-shared-track";
+
+/**
+ * The share page's player: the stored waveform, drawn at once, with play/pause, keyboard
+ * seeking and the download. The audio streams from the link's own URL (Range requests).
+ */
+export function SharePlayer({ track }: { track: SharedTrack }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const wsRef = useRef<WaveSurfer | null>(null);
+  const [duration, setDuration] = useState(track.durationMs / 1000);
+  const [time, setTime] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [drawn, setDrawn] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let ws: WaveSurfer | null = null;
+    let unfollow: (() => void) | undefined;
+    (async () => {
+      const [{ default: WaveSurferClass }, peaks] = await Promise.all([import("wavesurfer.js"), fetchStoredPeaks(track.peaksUrl)]);
+      if (cancelled || !containerRef.current) return;
+      const seconds = (peaks?.durationMs ?? track.durationMs) / 1000;
+      ws = WaveSurferClass.create(waveformOptions(containerRef.current, 80));
+      wsRef.current = ws;
+      unfollow = followColorScheme(ws);
+      ws.on("timeupdate", setTime);
+      ws.on("play", () => setPlaying(true));
+      ws.on("pause", () => setPlaying(false));
+      ws.on("finish", () => setPlaying(false));
+      ws.on("ready", (d) => {
+        if (d > 0) setDuration(d);
+      });
+      ws.on("error", () => setError("This track could not be played. Try downloading it instead."));
+      await ws.load(track.audioUrl, peaksChannels(peaks), seconds);
+      if (!cancelled) setDrawn(true);
+    })().catch(() => {
+      if (!cancelled) setError("The player could not start. Try downloading the track instead.");
+    });
+    return () => {
+      cancelled = true;
+      unfollow?.();
+      ws?.destroy();
+      wsRef.current = null;
+    };
+  }, [track]);
+
+  const toggle = useCallback(() => {
+    void wsRef.current?.playPause().catch(() => setError("This track could not be played. Try downloading it instead."));
+  }, []);
+
+  function onSeekKey(e: KeyboardEvent<HTMLDivElement>) {
+    const ws = wsRef.current;
+    const seconds = seekSecondsForKey(e.key, e.shiftKey);
+    if (seconds === null || !ws) return;
+    e.preventDefault();
+    ws.setTime(Math.min(Math.max(ws.getCurrentTime() + seconds, 0), ws.getDuration() || duration));
+    setTime(ws.getCurrentTime());
+  }
+
+  return (
+    <div className="space-y-5">
+      <div className="flex items-center gap-4">
+        <button
+          type="button"
+          onClick={toggle}
+          disabled={!!error}
+          aria-label={playing ? `Pause ${track.title}` : `Play ${track.title}`}
+          className="inline-flex size-14 shrink-0 items-center justify-center rounded-full bg-accent-600 text-white shadow-sm hover:bg-accent-700 disabled:opacity-50"
+        >
+          {playing ? (
+            <svg aria-hidden viewBox="0 0 24 24" className="size-6 fill-current"><path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" /></svg>
+          ) : (
+            <svg aria-hidden viewBox="0 0 24 24" className="size-6 translate-x-0.5 fill-current"><path d="M8 5.5v13l10.5-6.5z" /></svg>
+          )}
+        </button>
+        <div className="min-w-0 flex-1">
+          {error ? (
+            <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>
+          ) : (
+            <div
+              role="slider"
+              tabIndex={0}
+              aria-label="Seek"
+              aria-valuemin={0}
+              aria-valuemax={Math.round(duration)}
+              aria-valuenow={Math.round(time)}
+              aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
+              aria-busy={!drawn}
+              onKeyDown={onSeekKey}
+              data-testid="share-waveform"
+              data-drawn={drawn}
+              className="relative h-20 cursor-pointer rounded-md"
+            >
+              {!drawn && <div aria-hidden className="absolute inset-x-0 top-1/2 h-1 -translate-y-1/2 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />}
+              <div ref={containerRef} className="h-20" />
+            </div>
+          )}
+          <p className="mt-1 font-mono text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+            <span data-testid="share-current-time">{formatTime(time)}</span>
+            <span aria-hidden> / </span>
+            <span className="sr-only"> of </span>
+            <span>{formatTime(duration)}</span>
+          </p>
+        </div>
+      </div>
+      <a
+        href={`${track.audioUrl}?download=1`}
+        download
+        className="inline-flex items-center gap-2 rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className="size-4 fill-none stroke-current stroke-2"><path d="M12 4v11m0 0l-4-4m4 4l4-4M5 20h14" /></svg>
+        Download {track.format.toUpperCase()}
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createTrack } from "./tracks";
+
+// Share links end to end: the owner makes one in the library, someone signed out opens it,
+// sees the track, plays it and downloads it, and once the owner revokes it the link is a 404
+// page and its audio a 404. Screenshots of the dialog and both pages land in e2e/artifacts/.
+
+const SCHEMES = ["light", "dark"] as const;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(" ")).join("\n  ")}`);
+  expect(serious, serious.join("\n")).toEqual([]);
+}
+
+/** Screenshots of what `page` shows in each scheme and size, after axe found nothing serious in each scheme. */
+async function checkAndShoot(page: Page, name: string) {
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoSeriousViolations(page);
+    for (const [size, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+      await page.setViewportSize(viewport);
+      // wavesurfer.js redraws its waveform a moment after its container is resized.
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `e2e/artifacts/${name}-${colorScheme}-${size}.png` });
+    }
+  }
+  await page.setViewportSize(DESKTOP);
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+/** A browser context with nobody signed in. */
+async function signedOut(browser: Browser) {
+  return browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: DESKTOP });
+}
+
+test("a share link opens signed out, plays and downloads; revoked, it is a 404", async ({ page, browser, request }) => {
+  test.setTimeout(150_000);
+  const trackId = await createTrack(request, `Share me: a foghorn over a calm bay ${Date.now()}`);
+  const track = (await (await request.get(`/api/tracks/${trackId}`)).json()) as { title: string; generationId: string; creatorId: string };
+
+  // The owner makes a link in the library.
+  await page.setViewportSize(DESKTOP);
+  await page.goto("/library");
+  const row = page.locator(`[data-testid="track-row"][data-track-id="${trackId}"]`);
+  const shareButton = row.getByRole("button", { name: `Share ${track.title}` });
+  await shareButton.click();
+  const dialog = page.getByRole("dialog", { name: `Share “${track.title}”` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText("No links yet.")).toBeVisible();
+  await dialog.getByLabel("Link expires").selectOption({ label: "After 7 days" });
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const urlField = dialog.getByLabel("New link");
+  await expect(urlField).toHaveValue(/\/share\/[A-Za-z0-9_-]{43}$/);
+  const url = await urlField.inputValue();
+  const token = url.split("/share/")[1]!;
+  await expect(dialog.getByTestId("share-link")).toHaveCount(1);
+  await expect(dialog.getByTestId("share-link").first()).toHaveAttribute("data-status", "active");
+  await expect(dialog.getByTestId("share-link").first()).toContainText(/Expires/);
+  await dialog.getByRole("button", { name: "Copy" }).click();
+  await checkAndShoot(page, "share-dialog");
+
+  // Escape closes it and gives the focus back to the Share button.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(shareButton).toBeFocused();
+
+  // Someone signed out opens the link: the track, its waveform drawn from the stored peaks.
+  const visitor = await signedOut(browser);
+  const guest = await visitor.newPage();
+  const errors: string[] = [];
+  guest.on("pageerror", (error) => errors.push(error.message));
+  const opened = await guest.goto(url);
+  expect(opened?.status()).toBe(200);
+  await expect(guest.getByRole("heading", { level: 1 })).toHaveText(track.title);
+  await expect(guest.getByText("Sonilo V1.1 Sound Effects")).toBeVisible();
+  const waveform = guest.getByTestId("share-waveform");
+  await expect(waveform).toHaveAttribute("data-drawn", "true");
+  await expect(waveform.locator("canvas").first()).toBeVisible();
+  await checkAndShoot(guest, "share-page");
+
+  // Nothing else of the studio is in the page: no links but the download, no ids, not indexed.
+  const html = await (await visitor.request.get(url)).text();
+  for (const id of [trackId, track.generationId, track.creatorId]) expect(html).not.toContain(id);
+  expect(html).not.toMatch(/href="\/(library|team|ledger|account|sign-in)?"/);
+  expect(html).toMatch(/<meta name="robots" content="noindex/);
+  await expect(guest.getByRole("link")).toHaveCount(1);
+  await expect(guest.getByRole("link")).toHaveText(/Download/);
+
+  // Play: the time advances.
+  await guest.getByRole("button", { name: `Play ${track.title}` }).click();
+  await expect(guest.getByTestId("share-current-time")).not.toHaveText("0:00", { timeout: 10_000 });
+
+  // Download: byte for byte the stored file.
+  const downloading = guest.waitForEvent("download");
+  await guest.getByRole("link", { name: /Download/ }).click();
+  const download = await downloading;
+  const saved = await readFile((await download.path())!);
+  const stored = await (await request.get(`/api/tracks/${trackId}/audio`)).body();
+  expect(saved.length).toBeGreaterThan(0);
+  expect(Buffer.compare(saved, stored)).toBe(0);
+  expect(errors).toEqual([]);
+
+  // The owner revokes it.
+  await shareButton.click();
+  const link = dialog.getByTestId("share-link").first();
+  await link.getByRole("button", { name: /^Revoke / }).click();
+  await expect(link).toHaveAttribute("data-status", "revoked");
+  await expect(link.getByRole("button", { name: /^Revoke / })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+
+  // Now the link is a 404 page, and its audio and waveform are 404s.
+  const gone = await guest.goto(url);
+  expect(gone?.status()).toBe(404);
+  await expect(guest.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeVisible();
+  await expect(guest.getByRole("link")).toHaveCount(0);
+  expect((await visitor.request.get(`/api/share/${token}/audio`)).status()).toBe(404);
+  expect((await visitor.request.get(`/api/share/${token}/peaks`)).status()).toBe(404);
+  await checkAndShoot(guest, "share-gone");
+  await visitor.close();
+});
+
+test("a made-up share link is the same 404 page", async ({ browser }) => {
+  const visitor = await signedOut(browser);
+  const guest = await visitor.newPage();
+  const response = await guest.goto(`/share/${"A".repeat(43)}`);
+  expect(response?.status()).toBe(404);
+  await expect(guest.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeVisible();
+  await visitor.close();
+});
