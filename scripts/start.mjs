@@ -2,7 +2,7 @@
 // studio on PORT (default 3000). Demo mode unless VENICE_API_KEY is set.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -36,11 +36,28 @@ function sourceHash() {
   return hash.digest("hex");
 }
 
-const stamp = path.join(".next", "studio-source-hash");
+// next.config.ts builds into NEXT_DIST_DIR when it is set (the key-leak test's own build).
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+
+// `next build` points tsconfig.json and next-env.d.ts at its dist dir's generated types. A
+// build elsewhere than .next puts them back as they were, so the project's own type check
+// never depends on a folder that is about to be removed.
+function buildKeepingTypeScriptSetup() {
+  if (distDir === ".next") return run(process.execPath, [NEXT, "build"]);
+  const kept = ["tsconfig.json", "next-env.d.ts"].map((file) => [file, existsSync(file) ? readFileSync(file) : null]);
+  const result = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit" });
+  for (const [file, content] of kept) {
+    if (content === null) rmSync(file, { force: true });
+    else writeFileSync(file, content);
+  }
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const stamp = path.join(distDir, "studio-source-hash");
 const hash = sourceHash();
-if (!existsSync(path.join(".next", "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
+if (!existsSync(path.join(distDir, "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
   console.log("Building the studio (next build)…");
-  run(process.execPath, [NEXT, "build"]);
+  buildKeepingTypeScriptSetup();
   writeFileSync(stamp, hash);
 }
 

@@ -102,3 +102,14 @@ describe("body details", () => {
     expect(error.userMessage).not.toContain("Request ID");
   });
 });
+
+describe("VeniceError across bundles", () => {
+  it("is recognised by instanceof when made by another copy of the class (another Next bundle)", async () => {
+    const copy = await import(/* @vite-ignore */ `./errors.ts?another-bundle=${Date.now()}`);
+    expect(copy.VeniceError).not.toBe(VeniceError);
+    const fromAnotherBundle = new copy.VeniceError("RATE_LIMITED", { status: 429 });
+    expect(fromAnotherBundle instanceof VeniceError).toBe(true);
+    expect(new Error("plain") instanceof VeniceError).toBe(false);
+    expect(null instanceof VeniceError).toBe(false);
+  });
+});

@@ -107,7 +107,17 @@ type VeniceErrorOptions = {
   cause?: unknown;
 };
 
+// Next bundles instrumentation and each route separately, each with its own copy of this
+// class, while the Venice client is one per process (made by whichever bundle comes first).
+// A process-wide brand lets `instanceof VeniceError` recognise an error from any copy.
+const VENICE_ERROR_BRAND = Symbol.for("venice-studio.VeniceError");
+
 export class VeniceError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && VENICE_ERROR_BRAND in value;
+  }
+
+  readonly [VENICE_ERROR_BRAND] = true;
   readonly code: VeniceErrorCode;
   readonly status: number;
   readonly userMessage: string;

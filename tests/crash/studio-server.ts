@@ -5,6 +5,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export type StudioServer = {
   url: string;
+  /** Everything the server (start.mjs, the build, Next) wrote to stdout and stderr so far. */
+  output(): string;
   /** SIGKILL to the whole server; resolves once it is gone. */
   kill9(): Promise<void>;
 };
@@ -15,6 +17,10 @@ export type StudioEnv = {
   VENICE_API_KEY: string;
   DATA_DIR: string;
   STORAGE_DIR: string;
+  /** Default warn. */
+  LOG_LEVEL?: string;
+  /** Build and serve from this folder instead of .next (next.config.ts). */
+  NEXT_DIST_DIR?: string;
 };
 
 // The first start may build the studio.
@@ -37,25 +43,28 @@ export async function startStudioServer(port: number, studioEnv: StudioEnv): Pro
       ...studioEnv,
     },
   });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
-  child.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  const chunks: Buffer[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk));
+  child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const output = () => Buffer.concat(chunks).toString();
+  const tail = () => output().slice(-20_000);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the studio exited on start:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the studio exited on start:\n${tail()}`);
     const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
     if (healthy) break;
     if (Date.now() > deadline) {
       killGroup(child);
-      throw new Error(`the studio did not become healthy:\n${output}`);
+      throw new Error(`the studio did not become healthy:\n${tail()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     url,
+    output,
     async kill9() {
       killGroup(child);
       await exited;
