@@ -110,6 +110,6 @@ describe("VeniceError across bundles", () => {
     const fromAnotherBundle = new copy.VeniceError("RATE_LIMITED", { status: 429 });
     expect(fromAnotherBundle instanceof VeniceError).toBe(true);
     expect(new Error("plain") instanceof VeniceError).toBe(false);
-    expect(null instanceof VeniceError).toBe(false);
+    expect((null as unknown) instanceof VeniceError).toBe(false);
   });
 });
