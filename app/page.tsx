@@ -18,7 +18,7 @@ export default async function Home() {
             Library
           </Link>
           <ModeBadge mode={env().mode} />
-          <AccountMenu name={member.name} />
+          <AccountMenu name={member.name} role={member.role} />
         </nav>
       </PageHeader>
       <main>

@@ -22,7 +22,7 @@ export default async function LibraryPage() {
           >
             Create a track
           </Link>
-          <AccountMenu name={member.name} />
+          <AccountMenu name={member.name} role={member.role} />
         </nav>
       </PageHeader>
       <Suspense

@@ -15,7 +15,7 @@ export async function roleForNewAccount(prisma: PrismaClient, body: unknown): Pr
   if (token) {
     const role = await claimInvite(prisma, token, emailOf(body));
     if (role) return role;
-    throw new APIError("FORBIDDEN", { message: "This invite link has been used, has expired or was revoked. Ask for a new one." });
+    throw new APIError("FORBIDDEN", { message: await inviteRefusal(prisma, token) });
   }
   const settings = await prisma.studioSettings.findUnique({ where: { id: 1 } });
   if (settings?.openSignUp) return "member";
@@ -42,6 +42,15 @@ async function claimInvite(prisma: PrismaClient, token: string, email: string | 
     WHERE "tokenHash" = ${hashLinkToken(token)} AND "usedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > now()
     RETURNING role`;
   return rows[0]?.role ?? null;
+}
+
+/** Why an invite link could not be claimed, in words that tell its holder what to do next. */
+async function inviteRefusal(prisma: PrismaClient, token: string): Promise<string> {
+  const invite = await prisma.invite.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { usedAt: true, revokedAt: true } });
+  if (!invite) return "This invite link is not valid. Check that you copied all of it, or ask for a new one.";
+  if (invite.usedAt) return "This invite link has already been used: each link creates one account. Sign in, or ask for a new link.";
+  if (invite.revokedAt) return "This invite link was revoked. Ask the studio's owner or an admin for a new one.";
+  return "This invite link has expired. Ask the studio's owner or an admin for a new one.";
 }
 
 function inviteTokenOf(body: unknown): string | undefined {

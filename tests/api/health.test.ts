@@ -22,7 +22,9 @@ describe("GET /api/health", () => {
     const tables = await withClient(database.url, async (client) =>
       (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map((r) => r.tablename),
     );
-    expect(tables).toEqual(["Generation", "Track", "VeniceRateBudget", "_prisma_migrations"]);
+    expect(tables).toEqual(
+      ["Generation", "Invite", "LedgerEntry", "ShareLink", "StudioSettings", "Track", "VeniceRateBudget", "_prisma_migrations", "account", "rateLimit", "session", "user", "verification"].sort(),
+    );
   });
 
   it("answers 503 with db down when the database is gone, without leaking internals", async () => {

@@ -146,6 +146,9 @@ describe("GET /api/tracks?status=failed|expired|uncertain", () => {
 
 describe("GET /api/tracks/creators", () => {
   it("names everyone with a live track or a generation that ended without one, the viewer first as You", async () => {
+    // Ada and Bo are members; zed's account was removed, their track stays.
+    await client.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ('ada', 'Ada', 'ada@studio.test', now()), ('bo', 'Bo', 'bo@studio.test', now())
+                        ON CONFLICT (id) DO NOTHING`);
     await seedTrack(client, { creatorId: "zed" });
     await seedTrack(client, { creatorId: owner.id });
     await seedTrack(client, { creatorId: owner.id });
@@ -158,9 +161,9 @@ describe("GET /api/tracks/creators", () => {
     expect(await getJson("/api/tracks/creators")).toEqual({
       creators: [
         { id: owner.id, name: "You" },
-        { id: "ada", name: "ada" },
-        { id: "bo", name: "bo" },
-        { id: "zed", name: "zed" },
+        { id: "ada", name: "Ada" },
+        { id: "bo", name: "Bo" },
+        { id: "zed", name: "Former member" },
       ],
     });
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Member } from "@/lib/api/member";
-import { creatorName } from "@/lib/api/tracks/creator-name";
+import { creatorNames } from "@/lib/api/tracks/creator-name";
 import { ENDED_STATUSES } from "@/lib/api/tracks/library-status";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -12,8 +12,9 @@ export type Creator = { id: string; name: string };
  * one), for its creator filter: the viewer ("You") first, then by name.
  */
 export async function listCreators(viewer: Member): Promise<{ creators: Creator[] }> {
-  const ids = new Set([...(await trackCreatorIds()), ...(await endedGenerationCreatorIds())]);
-  const creators = [...ids].map((id) => ({ id, name: creatorName(id, viewer) }));
+  const ids = [...new Set([...(await trackCreatorIds()), ...(await endedGenerationCreatorIds())])];
+  const names = await creatorNames(ids, viewer);
+  const creators = ids.map((id) => ({ id, name: names.get(id)! }));
   creators.sort((a, b) => Number(b.id === viewer.id) - Number(a.id === viewer.id) || a.name.localeCompare(b.name));
   return { creators };
 }

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { StudioNav } from "@/components/team/studio-nav";
+import { TeamView } from "@/components/team/team-view";
+import { invitableRoles } from "@/lib/api/team/invitable-roles";
+import { listInvites } from "@/lib/api/team/list-invites";
+import { listMembers } from "@/lib/api/team/list-members";
+import { requirePageMember } from "@/lib/auth/page-member";
+import { studioSettings } from "@/lib/auth/studio-settings";
+
+export const metadata: Metadata = { title: "Team · Venice Studio" };
+export const dynamic = "force-dynamic";
+
+export default async function TeamPage() {
+  const member = await requirePageMember("admin");
+  const [{ members }, { invites }, { openSignUp }] = await Promise.all([listMembers(member), listInvites(member), studioSettings()]);
+  return (
+    <div className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
+      <PageHeader title="Team">
+        <StudioNav member={member} />
+      </PageHeader>
+      <main>
+        <TeamView
+          viewer={{ id: member.id, isOwner: member.role === "owner" }}
+          members={members}
+          invites={invites}
+          invitableRoles={invitableRoles(member)}
+          openSignUp={openSignUp}
+        />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import type { Role } from "@/lib/api/member";
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = { owner: "Owner", admin: "Admin", member: "Member" };
