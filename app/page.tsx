@@ -13,7 +13,7 @@ export default async function Home() {
   return (
     <div className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
       <PageHeader title="Venice Studio">
-        <nav aria-label="Studio" className="flex items-center gap-4">
+        <nav aria-label="Studio" className="flex items-center gap-2 sm:gap-4">
           <Link href="/library" className="rounded-md text-sm font-medium text-accent-700 underline-offset-4 hover:underline dark:text-accent-400">
             Library
           </Link>

@@ -98,9 +98,8 @@ export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind
         </button>
         <p id="submit-reason" role={serverFailure ? "alert" : undefined} className="min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
           {serverFailure
-            ? serverFailure.status === 402
-              ? "Your Venice balance is too low for this. Top up the studio's account, then try again."
-              : serverFailure.message
+            ? // Every refusal says why in its message: the balance, a monthly cap, a field.
+              serverFailure.message
             : submission.error && submission.errorBody === body
               ? "The studio could not be reached. Try again: the same click will not be charged twice."
               : blocker

@@ -2,7 +2,7 @@
 // table below, and every move is a compare-and-set (`where {id, status: from}`): when two
 // workers or two instances race, exactly one of them moves the job and the other learns
 // that it lost. Each move is announced on the generation_events channel in the same
-// transaction.
+// transaction, and a move to failed refunds the job's ledger charge in it too.
 import type { GenerationStatus, Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { notifyGenerationEvent } from "./events";
 
@@ -50,7 +50,19 @@ export async function transition(
       select: { id: true, batchId: true, status: true },
     });
     for (const row of moved) await notifyGenerationEvent(tx, row);
+    if (to === "failed" && moved.length === 1) await refundCharge(tx, id);
     return moved.length === 1;
   };
   return "$transaction" in db ? db.$transaction(move) : move(db);
+}
+
+/**
+ * A failed job costs nothing: Venice refunds a generation that fails, and one it refused at
+ * queue was never charged. (An expired or uncertain job keeps its charge: Venice did, or may
+ * have, charged it.) Only the transition that moved the job gets here, so it refunds once.
+ */
+async function refundCharge(tx: Prisma.TransactionClient, generationId: string): Promise<void> {
+  const charge = await tx.ledgerEntry.findUnique({ where: { generationId }, select: { quotedUsd: true } });
+  if (!charge) return; // a job from before the ledger existed
+  await tx.ledgerEntry.update({ where: { generationId }, data: { refundedUsd: charge.quotedUsd, refundedAt: new Date() } });
 }

@@ -1,6 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { checkSpendCaps } from "@/lib/api/caps/check-spend-caps";
+import { lockSpendCaps } from "@/lib/api/caps/lock-spend-caps";
 import { ApiError } from "@/lib/api/errors";
+import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
+import { ensureStudioSettings } from "@/lib/auth/auth-secret";
 import { Prisma, type GenerationStatus, type PrismaClient } from "@/lib/db/generated/client";
 import { toQueueBody, toQuoteBody } from "@/lib/venice/generation-request";
 import { roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";
@@ -31,14 +35,17 @@ export type SubmittedBatch = {
 };
 
 const MAX_IDEMPOTENCY_KEY_CHARS = 200;
+/** How long a submit may wait for a database connection, and run its transaction. */
+const SUBMIT_WAIT_MS = 15_000;
 
 /**
  * Records a paid request as `takes` pending generations, which the worker then queues on
  * Venice. Before anything is stored the draft is validated (400 with field errors), priced
- * by Venice's quote and, when Venice reports a balance, checked against it (402). The rows
- * are committed before any /audio/queue call, so a crash can never lose a charged job. A
- * repeated key with the same body answers the generations it already made; with another
- * body it is a conflict (409).
+ * by Venice's quote and, when Venice reports a balance, checked against it (402). Then, in
+ * one transaction, the member's and the studio's monthly caps are checked (402) and the rows
+ * are stored with one ledger charge per take, committed before any /audio/queue call, so a
+ * crash can never lose a charged job. A repeated key with the same body answers the
+ * generations it already made, charged once; with another body it is a conflict (409).
  */
 export async function submitGeneration(
   input: SubmitGenerationInput,
@@ -59,8 +66,17 @@ export async function submitGeneration(
 
   const batchId = randomUUID();
   const queueBody = toQueueBody(model.id, request);
-  try {
-    const generations = await prisma.$transaction(async (tx) => {
+  const chargedAt = new Date();
+  await ensureStudioSettings(prisma);
+  return prisma.$transaction(
+    async (tx) => {
+      const caps = await lockSpendCaps(tx, input.creatorId);
+      // The same key submitted twice at once: the other submit took the locks first and has
+      // committed its batch by now, so it is answered, not charged again.
+      const winner = await findBatch(tx, input.idempotencyKey, requestHash);
+      if (winner) return winner;
+      await checkSpendCaps(tx, caps, input.creatorId, new Prisma.Decimal(quotedUsd), calendarMonthOf(chargedAt));
+
       const rows = await tx.generation.createManyAndReturn({
         data: Array.from({ length: input.takes }, (_, takeIndex) => ({
           batchId,
@@ -72,23 +88,22 @@ export async function submitGeneration(
           quotedUsd: usdPerTake,
           idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
           creatorId: input.creatorId,
-          nextAttemptAt: new Date(),
+          nextAttemptAt: chargedAt,
         })),
         select: { id: true, batchId: true, status: true, takeIndex: true },
       });
+      // One charge per take, in the month the caps were checked against.
+      await tx.ledgerEntry.createMany({
+        data: rows.map((row) => ({ generationId: row.id, memberId: input.creatorId, model: model.id, quotedUsd: usdPerTake, createdAt: chargedAt })),
+      });
       // Wakes the workers of every instance at once.
       for (const row of rows) await notifyGenerationEvent(tx, row);
-      return rows.sort((a, b) => a.takeIndex - b.takeIndex).map(({ id, status }) => ({ id, status }));
-    });
-    return { batchId, generations, quotedUsd };
-  } catch (error) {
-    // The same key submitted twice at once: the other submit's rows won the unique index.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const winner = await findBatch(prisma, input.idempotencyKey, requestHash);
-      if (winner) return winner;
-    }
-    throw error;
-  }
+      const generations = rows.sort((a, b) => a.takeIndex - b.takeIndex).map(({ id, status }) => ({ id, status }));
+      return { batchId, generations, quotedUsd };
+    },
+    // Submits wait their turn for the cap locks; each holds them for a few statements only.
+    { maxWait: SUBMIT_WAIT_MS, timeout: SUBMIT_WAIT_MS },
+  );
 }
 
 function takeKey(idempotencyKey: string, takeIndex: number): string {
@@ -102,7 +117,7 @@ function validateIdempotencyKey(key: string): void {
 }
 
 /** The batch an earlier submit with this key made, or undefined; a different body is a conflict. */
-async function findBatch(prisma: PrismaClient, idempotencyKey: string, requestHash: string): Promise<SubmittedBatch | undefined> {
+async function findBatch(prisma: PrismaClient | Prisma.TransactionClient, idempotencyKey: string, requestHash: string): Promise<SubmittedBatch | undefined> {
   const first = await prisma.generation.findUnique({
     where: { idempotencyKey: takeKey(idempotencyKey, 0) },
     select: { batchId: true, requestHash: true, quotedUsd: true },

@@ -1,0 +1,6 @@
+import { hasRole, type Member, type Role } from "@/lib/api/member";
+
+/** Admins set every member's monthly cap but the owner's, which only the owner sets. */
+export function maySetCap(viewer: Member, target: { role: Role }): boolean {
+  return hasRole(viewer, "admin") && (target.role !== "owner" || viewer.role === "owner");
+}

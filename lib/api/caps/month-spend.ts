@@ -1,0 +1,19 @@
+import "server-only";
+import type { CalendarMonth } from "@/lib/api/ledger/calendar-month";
+import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+
+/**
+ * What was spent in `month`, USD: every charge quoted that month less its refund, exact
+ * (Decimal). Of one member when `memberId` is given, else of the whole studio.
+ */
+export async function monthSpendUsd(
+  db: PrismaClient | Prisma.TransactionClient,
+  month: CalendarMonth,
+  memberId?: string,
+): Promise<Prisma.Decimal> {
+  const { _sum } = await db.ledgerEntry.aggregate({
+    where: { createdAt: { gte: month.start, lt: month.end }, ...(memberId !== undefined && { memberId }) },
+    _sum: { quotedUsd: true, refundedUsd: true },
+  });
+  return new Prisma.Decimal(_sum.quotedUsd ?? 0).minus(_sum.refundedUsd ?? 0);
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
+import type { Member } from "@/lib/api/member";
+import { db } from "@/lib/db/client";
+import type { MemberCapView } from "./get-caps";
+import { maySetCap } from "./may-set-cap";
+import { monthSpendUsd } from "./month-spend";
+
+/**
+ * Sets (or, with null, lifts) one member's monthly cap; answers it with their month's spend.
+ * Admins set anyone's cap but the owner's, which only the owner sets (maySetCap).
+ */
+export async function setMemberCap(viewer: Member, memberId: string, capUsd: number | null, now = new Date()): Promise<MemberCapView> {
+  const prisma = await db();
+  const member = await prisma.user.findUnique({ where: { id: memberId }, select: { id: true, name: true, role: true } });
+  if (!member) throw new ApiError("not_found", "There is no such member.");
+  if (!maySetCap(viewer, member)) throw new ApiError("forbidden", "Only the owner sets the owner's cap.");
+  await prisma.user.update({ where: { id: memberId }, data: { monthlyCapUsd: capUsd === null ? null : capUsd.toFixed(2) } });
+  const spentUsd = (await monthSpendUsd(prisma, calendarMonthOf(now), memberId)).toNumber();
+  return { id: member.id, name: member.name, role: member.role, capUsd, spentUsd, canSet: true };
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
+import { ensureStudioSettings } from "@/lib/auth/auth-secret";
+import { db } from "@/lib/db/client";
+import type { CapView } from "./get-caps";
+import { monthSpendUsd } from "./month-spend";
+
+/** Sets (or, with null, lifts) the whole studio's monthly cap; answers it with the month's spend. */
+export async function setStudioCap(capUsd: number | null, now = new Date()): Promise<CapView> {
+  const prisma = await db();
+  await ensureStudioSettings(prisma);
+  await prisma.studioSettings.update({ where: { id: 1 }, data: { monthlyCapUsd: capUsd === null ? null : capUsd.toFixed(2) } });
+  return { capUsd, spentUsd: (await monthSpendUsd(prisma, calendarMonthOf(now))).toNumber() };
+}

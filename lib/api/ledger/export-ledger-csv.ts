@@ -1,0 +1,74 @@
+import "server-only";
+import type { CalendarMonth } from "@/lib/api/ledger/calendar-month";
+import { db } from "@/lib/db/client";
+import type { LedgerEntry, Prisma } from "@/lib/db/generated/client";
+import { exactUsd } from "./exact-usd";
+import { FORMER_MEMBER, ledgerMembers } from "./ledger-members";
+
+const HEADER = ["date_utc", "member", "email", "model", "generation_id", "quoted_usd", "refunded_usd", "net_usd"];
+const BATCH = 1_000;
+
+/**
+ * The ledger (of one UTC month, or all of it) as a CSV download, oldest charge first, one
+ * line per charge. Amounts come straight from the Decimal columns, to the micro-dollar, so
+ * the net column sums exactly to the quotes less the refunds. Streamed in batches, so a
+ * long ledger never sits in memory whole.
+ */
+export async function exportLedgerCsv(month: CalendarMonth | undefined, now = new Date()): Promise<Response> {
+  const prisma = await db();
+  const where: Prisma.LedgerEntryWhereInput = month ? { createdAt: { gte: month.start, lt: month.end } } : {};
+  const encoder = new TextEncoder();
+  let after: Pick<LedgerEntry, "createdAt" | "id"> | undefined;
+  let headerSent = false;
+
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(csvLine(HEADER)));
+      }
+      const entries = await prisma.ledgerEntry.findMany({
+        where: after
+          ? { AND: [where, { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }] }
+          : where,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: BATCH,
+      });
+      const members = await ledgerMembers(prisma, entries.map((entry) => entry.memberId));
+      const lines = entries.map((entry) => {
+        const member = members.get(entry.memberId) ?? FORMER_MEMBER;
+        return csvLine([
+          entry.createdAt.toISOString(),
+          member.name,
+          member.email,
+          entry.model,
+          entry.generationId,
+          exactUsd(entry.quotedUsd),
+          exactUsd(entry.refundedUsd),
+          exactUsd(entry.quotedUsd.minus(entry.refundedUsd)),
+        ]);
+      });
+      if (lines.length > 0) controller.enqueue(encoder.encode(lines.join("")));
+      if (entries.length < BATCH) controller.close();
+      else after = entries.at(-1);
+    },
+  });
+
+  const filename = `venice-studio-ledger-${now.toISOString().slice(0, 10)}.csv`;
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+}
+
+/** One RFC 4180 line. Text that a spreadsheet would run as a formula is prefixed with ' (names are typed by members). */
+function csvLine(fields: string[]): string {
+  return `${fields.map((field) => csvField(/^[=+\-@\t\r]/.test(field) ? `'${field}` : field)).join(",")}\r\n`;
+}
+
+function csvField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
