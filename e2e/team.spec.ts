@@ -4,7 +4,8 @@ import { createTrack } from "./tracks";
 
 // The team end to end: the owner (signed in by the setup project) invites a member by link,
 // the member signs up through it in a fresh browser, makes a track, and the owner finds it in
-// the library under the member's name; the used link is refused; roles, removal, revoking and
+// the library under the member's name, sees its spend on /ledger and caps the member, whose next
+// submit is refused with the reason; the used link is refused; roles, removal, revoking and
 // the account page work from the browser; axe finds nothing serious on /team and /account in
 // light and dark. Screenshots land in e2e/artifacts/.
 
@@ -85,6 +86,32 @@ test("the owner invites a member by link; the member joins, makes a track, and t
   await expect(page).toHaveURL(/[?&]creator=/);
   await expect(page.locator(`[data-testid="track-row"][data-track-id="${memberTrack}"]`)).toBeVisible();
   await expect(page.getByTestId("track-row")).toHaveCount(1);
+
+  // The owner sees the member's spend on /ledger and caps them at what they have spent.
+  await page.goto("/ledger");
+  await expect(page.getByTestId("by-member").getByRole("row").filter({ hasText: name })).toBeVisible();
+  const caps = (await (await page.request.get("/api/caps")).json()) as { members: { name: string; spentUsd: number }[] };
+  const spent = caps.members.find((member) => member.name === name)!.spentUsd;
+  expect(spent).toBeGreaterThan(0);
+  const cap = (Math.floor(spent * 100) / 100).toFixed(2);
+  const memberCap = page.locator("[data-cap-for]").filter({ hasText: name });
+  await memberCap.getByLabel(`Monthly cap for ${name}, US dollars`).fill(cap);
+  await memberCap.getByRole("button", { name: `Save cap for ${name}` }).click();
+  await expect(memberCap.getByRole("status")).toHaveText(`Saved: $${cap} a month.`);
+
+  // The member's next submit would cross it: refused in the form, with the reason, before Venice.
+  await memberPage.goto("/");
+  await memberPage.getByLabel("Model", { exact: true }).selectOption("ace-step-15");
+  await memberPage.getByLabel("Prompt", { exact: true }).fill("Mia's second track, past the cap this time");
+  await expect(memberPage.getByTestId("price")).toHaveText("$0.03");
+  await memberPage.getByRole("button", { name: /^Create/ }).click();
+  await expect(memberPage.locator("#submit-reason")).toContainText(`This costs $0.03, which would take you past your monthly cap of $${cap} (`);
+  await memberPage.screenshot({ path: "e2e/artifacts/team-member-over-cap.png" });
+  // Lifted again: the e2e server is shared by every spec.
+  await page.goto("/ledger");
+  await memberCap.getByLabel(`Monthly cap for ${name}, US dollars`).fill("");
+  await memberCap.getByRole("button", { name: `Save cap for ${name}` }).click();
+  await expect(memberCap.getByRole("status")).toHaveText("Saved: no cap.");
 
   // The used link can't make a second account.
   const againContext = await signedOut(browser);
