@@ -1,6 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware } from "better-auth/api";
 import { studioOrigin } from "@/lib/api/same-origin";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -8,7 +9,8 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import { authSecret } from "./auth-secret";
-import { roleForNewAccount } from "./sign-up-policy";
+import { limitSignInAttempts } from "./sign-in-limit";
+import { assertMaySignUp, roleForNewAccount } from "./sign-up-policy";
 
 // Accounts are better-auth's (email + password, http-only session cookies, password change),
 // on the studio's own PostgreSQL through Prisma. The studio adds one rule to sign-up: who may
@@ -16,7 +18,7 @@ import { roleForNewAccount } from "./sign-up-policy";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-/** Sign-in attempts per client IP and minute. */
+/** Sign-in attempts per client IP and minute (and per account email: sign-in-limit.ts). */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
 function createAuth(prisma: PrismaClient, secret: string) {
@@ -34,6 +36,12 @@ function createAuth(prisma: PrismaClient, secret: string) {
         // Set by the sign-up policy only: a sign-up body cannot choose its role.
         role: { type: "string", input: false, required: false, defaultValue: "member" },
       },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (context) => {
+        if (context.path === "/sign-up/email") await assertMaySignUp(prisma, context.body);
+        if (context.path === "/sign-in/email") await limitSignInAttempts(prisma, context.body?.email);
+      }),
     },
     databaseHooks: {
       user: {

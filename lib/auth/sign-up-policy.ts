@@ -8,6 +8,26 @@ import { hashLinkToken } from "./link-token";
 // owner; after that, sign-up needs an unused invite link (which carries the role), unless
 // the owner has opened sign-up to anyone (as members).
 
+const INVITE_ONLY = "This studio is invite-only. Ask its owner or an admin for an invite link.";
+
+/**
+ * Refuses (403) a sign-up the policy will not allow, before better-auth looks the email up,
+ * so an invite-only studio does not tell strangers which emails have accounts. Claims nothing:
+ * roleForNewAccount does that atomically when the account is created.
+ */
+export async function assertMaySignUp(prisma: PrismaClient, body: unknown): Promise<void> {
+  if (!(await studioHasOwnerClaim(prisma))) return;
+  const token = inviteTokenOf(body);
+  if (token) {
+    const usable = await prisma.invite.count({
+      where: { tokenHash: hashLinkToken(token), usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    });
+    if (usable === 0) throw new APIError("FORBIDDEN", { message: await inviteRefusal(prisma, token) });
+    return;
+  }
+  if (!(await openSignUp(prisma))) throw new APIError("FORBIDDEN", { message: INVITE_ONLY });
+}
+
 /** The role of an account about to be created from this sign-up body; refuses with 403. */
 export async function roleForNewAccount(prisma: PrismaClient, body: unknown): Promise<Role> {
   if (await claimOwnership(prisma)) return "owner";
@@ -17,9 +37,18 @@ export async function roleForNewAccount(prisma: PrismaClient, body: unknown): Pr
     if (role) return role;
     throw new APIError("FORBIDDEN", { message: await inviteRefusal(prisma, token) });
   }
-  const settings = await prisma.studioSettings.findUnique({ where: { id: 1 } });
-  if (settings?.openSignUp) return "member";
-  throw new APIError("FORBIDDEN", { message: "This studio is invite-only. Ask its owner or an admin for an invite link." });
+  if (await openSignUp(prisma)) return "member";
+  throw new APIError("FORBIDDEN", { message: INVITE_ONLY });
+}
+
+async function studioHasOwnerClaim(prisma: PrismaClient): Promise<boolean> {
+  const settings = await prisma.studioSettings.findUnique({ where: { id: 1 }, select: { ownerClaimedAt: true } });
+  return Boolean(settings?.ownerClaimedAt);
+}
+
+async function openSignUp(prisma: PrismaClient): Promise<boolean> {
+  const settings = await prisma.studioSettings.findUnique({ where: { id: 1 }, select: { openSignUp: true } });
+  return settings?.openSignUp === true;
 }
 
 /**

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { seedTrack } from "../support/library";
 import { createMember, signInAs, TEST_PASSWORD, type TestMember } from "../support/members";
+import { SIGN_IN_ATTEMPTS_PER_EMAIL } from "@/lib/auth/sign-in-limit";
 import { call, jsonInit, STUDIO } from "../support/routes";
 
 // The team: members, roles, removal, invite links, open sign-up, the sign-in rate limit and
@@ -414,6 +415,10 @@ describe("open sign-up", () => {
     const closed = await signUp(undefined, closedEmail);
     expect(closed.status).toBe(403);
     expect(((await closed.json()) as { message: string }).message).toMatch(/invite-only/);
+    // Refused before the email is looked up: an existing account's email gets the same answer.
+    const existing = await signUp(undefined, member.email);
+    expect(existing.status).toBe(403);
+    expect(((await existing.json()) as { message: string }).message).toMatch(/invite-only/);
     expect(await roleOf(closedEmail)).toBeUndefined();
 
     const opened = await patchSettings({ openSignUp: true }, owner);
@@ -454,6 +459,19 @@ describe("sign-in", () => {
 
     const elsewhere = await authPost("/sign-in/email", { email: member.email, password: TEST_PASSWORD }, { ip: "192.0.2.78" });
     expect(elsewhere.status).toBe(200);
+  });
+
+  it("limits attempts on one account whatever address they claim to come from", async () => {
+    const target = await createMember(database.url, "member", "Gus Guessed");
+    for (let attempt = 1; attempt <= SIGN_IN_ATTEMPTS_PER_EMAIL; attempt++) {
+      const wrong = await authPost("/sign-in/email", { email: target.email, password: `guess ${attempt}` }, { ip: `198.51.100.${attempt}` });
+      expect(wrong.status, `attempt ${attempt}`).toBe(401);
+    }
+    const limited = await authPost("/sign-in/email", { email: target.email.toUpperCase(), password: TEST_PASSWORD }, { ip: "198.51.100.200" });
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { message: string }).message).toMatch(/Too many sign-in attempts for this account/);
+    // Another account is not affected.
+    expect((await authPost("/sign-in/email", { email: member.email, password: TEST_PASSWORD }, { ip: "198.51.100.201" })).status).toBe(200);
   });
 });
 

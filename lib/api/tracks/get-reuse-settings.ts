@@ -29,6 +29,9 @@ export async function getReuseSettings(id: string): Promise<ReuseSettings> {
     select: { title: true, model: true, request: true, track: { select: { title: true } } },
   });
   if (!generation) throw new ApiError("not_found", NOT_FOUND);
-  const { model: _sentModel, ...request } = storedRequestSchema.parse(generation.request);
+  const stored = storedRequestSchema.safeParse(generation.request);
+  // A row written by an older studio whose request no longer fits today's shape.
+  if (!stored.success) throw new ApiError("unprocessable", "This track's settings can no longer be reused.");
+  const { model: _sentModel, ...request } = stored.data;
   return { title: generation.track?.title ?? generation.title, model: generation.model, request };
 }
