@@ -184,6 +184,8 @@ test("creator and status filters live in the URL and the Back button undoes them
 
   await expect(creator.locator("option", { hasText: "You" })).toHaveCount(1);
   await creator.selectOption({ label: "You" });
+  // The select follows the URL (the filters live there): read it once the URL has moved.
+  await expect(page).toHaveURL(/[?&]creator=[^&]+/);
   const myId = await creator.inputValue();
   expect(myId).not.toBe("");
   const mine = new RegExp(`[?&]creator=${myId}(&|$)`);
