@@ -1,24 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { COLOR_SCHEMES, expectNoSeriousViolations } from "./axe";
 import { createTrack } from "./tracks";
 
 // axe on every page and state of the studio, in light and dark: no serious or critical
 // violation (contrast, names, roles, landmarks…). Each state is checked in both schemes before
 // the next one, so the empty library is seen before any track exists.
-
-const SCHEMES = ["light", "dark"] as const;
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}\n` +
-        violation.nodes.map((node) => `  ${node.target.join(" ")} — ${node.failureSummary?.replace(/\s+/g, " ")}`).join("\n"),
-    );
-  expect(serious, serious.join("\n")).toEqual([]);
-}
 
 async function openStudio(page: Page) {
   await page.goto("/");
@@ -27,7 +13,7 @@ async function openStudio(page: Page) {
 }
 
 function forEachScheme(title: string, body: (page: Page) => Promise<void>) {
-  for (const colorScheme of SCHEMES) {
+  for (const colorScheme of COLOR_SCHEMES) {
     test(`${title} (${colorScheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
       await body(page);

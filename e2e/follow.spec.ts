@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./axe";
 
 // Following jobs in flight, against the studio in demo mode (the simulator runs 20× faster
 // and honours its fault markers): what each card says about a job that ended, and how a
@@ -180,7 +180,6 @@ test("ended jobs say what happened, what to do and whether money was spent", asy
     await jobs.screenshot({ path: `e2e/artifacts/follow-ended-jobs-${scheme}.png` });
     await page.screenshot({ path: `e2e/artifacts/follow-page-${scheme}.png`, fullPage: true });
     // Every tone's colours, the notification offer and the cards read well in both schemes.
-    const { violations } = await new AxeBuilder({ page }).include('[aria-labelledby="jobs-heading"]').analyze();
-    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+    await expectNoSeriousViolations(page, '[aria-labelledby="jobs-heading"]');
   }
 });

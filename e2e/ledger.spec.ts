@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { checkAndShoot } from "./axe";
 import { E2E_OWNER } from "./owner";
 import { createTrack } from "./tracks";
 
@@ -10,9 +10,7 @@ import { createTrack } from "./tracks";
 // Screenshots land in e2e/artifacts/. Caps are lifted after each test: the server is shared
 // with every other spec.
 
-const SCHEMES = ["light", "dark"] as const;
 const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const MONTH = new Date().toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
 type Ledger = { total: { quotedUsd: number; refundedUsd: number; netUsd: number; entries: number } };
@@ -34,14 +32,6 @@ async function lift(request: APIRequestContext) {
 test.afterEach(async ({ request }) => {
   await lift(request);
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(" ")).join("\n  ")}`);
-  expect(serious, serious.join("\n")).toEqual([]);
-}
 
 test("a track is charged its quote on /ledger, and the CSV adds up to the cent", async ({ page, request }) => {
   test.setTimeout(120_000);
@@ -151,14 +141,7 @@ test("a failed job is refunded on /ledger; the page passes axe in light and dark
   await expect(failedRow).toContainText("Failed, refunded");
   await expect(failedRow).toContainText(`$${exactUsd(quotedUsd)}`);
   await expect(failedRow.locator("td").last()).toHaveText("$0.00");
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoSeriousViolations(page);
-    for (const [size, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: `e2e/artifacts/ledger-${colorScheme}-${size}.png`, fullPage: true });
-    }
-  }
+  await checkAndShoot(page, "ledger", { desktop: DESKTOP, fullPage: true });
 });
 
 test("signed out, /ledger leads to sign-in and its API answers 401", async ({ browser, request }) => {

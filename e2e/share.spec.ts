@@ -1,39 +1,16 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { checkAndShoot } from "./axe";
 import { createTrack } from "./tracks";
 
 // Share links end to end: the owner makes one in the library, someone signed out opens it,
 // sees the track, plays it and downloads it, and once the owner revokes it the link is a 404
 // page and its audio a 404. Screenshots of the dialog and both pages land in e2e/artifacts/.
 
-const SCHEMES = ["light", "dark"] as const;
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(" ")).join("\n  ")}`);
-  expect(serious, serious.join("\n")).toEqual([]);
-}
-
-/** Screenshots of what `page` shows in each scheme and size, after axe found nothing serious in each scheme. */
-async function checkAndShoot(page: Page, name: string) {
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoSeriousViolations(page);
-    for (const [size, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
-      await page.setViewportSize(viewport);
-      // wavesurfer.js redraws its waveform a moment after its container is resized.
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `e2e/artifacts/${name}-${colorScheme}-${size}.png` });
-    }
-  }
-  await page.setViewportSize(DESKTOP);
-  await page.emulateMedia({ colorScheme: "light" });
-}
+/** Screenshots at DESKTOP and phone size, each once the waveform is redrawn. */
+const SHOTS = { desktop: DESKTOP, settleMs: 300 };
 
 /** A browser context with nobody signed in. */
 async function signedOut(browser: Browser) {
@@ -64,7 +41,7 @@ test("a share link opens signed out, plays and downloads; revoked, it is a 404",
   await expect(dialog.getByTestId("share-link").first()).toHaveAttribute("data-status", "active");
   await expect(dialog.getByTestId("share-link").first()).toContainText(/Expires/);
   await dialog.getByRole("button", { name: "Copy" }).click();
-  await checkAndShoot(page, "share-dialog");
+  await checkAndShoot(page, "share-dialog", SHOTS);
 
   // Escape closes it and gives the focus back to the Share button.
   await page.keyboard.press("Escape");
@@ -83,7 +60,7 @@ test("a share link opens signed out, plays and downloads; revoked, it is a 404",
   const waveform = guest.getByTestId("share-waveform");
   await expect(waveform).toHaveAttribute("data-drawn", "true");
   await expect(waveform.locator("canvas").first()).toBeVisible();
-  await checkAndShoot(guest, "share-page");
+  await checkAndShoot(guest, "share-page", SHOTS);
 
   // Nothing else of the studio is in the page: no links but the download, no ids, not indexed.
   const html = await (await visitor.request.get(url)).text();
@@ -123,7 +100,7 @@ test("a share link opens signed out, plays and downloads; revoked, it is a 404",
   await expect(guest.getByRole("link")).toHaveCount(0);
   expect((await visitor.request.get(`/api/share/${token}/audio`)).status()).toBe(404);
   expect((await visitor.request.get(`/api/share/${token}/peaks`)).status()).toBe(404);
-  await checkAndShoot(guest, "share-gone");
+  await checkAndShoot(guest, "share-gone", SHOTS);
   await visitor.close();
 });
 

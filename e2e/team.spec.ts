@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { checkAndShoot, expectNoSeriousViolations } from "./axe";
 import { createTrack } from "./tracks";
 
 // The team end to end: the owner (signed in by the setup project) invites a member by link,
@@ -9,32 +9,11 @@ import { createTrack } from "./tracks";
 // the account page work from the browser; axe finds nothing serious on /team and /account in
 // light and dark. Screenshots land in e2e/artifacts/.
 
-const SCHEMES = ["light", "dark"] as const;
 const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const PASSWORD = "member password 123";
 
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(" ")).join("\n  ")}`);
-  expect(serious, serious.join("\n")).toEqual([]);
-}
-
-/** axe in each scheme, then full-page screenshots of each scheme and size. */
-async function checkAndShoot(page: Page, name: string) {
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoSeriousViolations(page);
-    for (const [size, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: `e2e/artifacts/${name}-${colorScheme}-${size}.png`, fullPage: true });
-    }
-  }
-  await page.setViewportSize(DESKTOP);
-  await page.emulateMedia({ colorScheme: "light" });
-}
+/** Full-page screenshots at DESKTOP and phone size. */
+const SHOTS = { desktop: DESKTOP, fullPage: true };
 
 /** A browser context with nobody signed in. */
 const signedOut = (browser: Browser) => browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: DESKTOP });
@@ -205,15 +184,15 @@ test("the header menu leads the owner to Team and Account; both pages are axe-cl
   await expect(page).toHaveURL(/\/team$/);
   await expect(page.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
   await expect(page.getByRole("switch", { name: "Open sign-up" })).toBeVisible();
-  await checkAndShoot(page, "team");
+  await checkAndShoot(page, "team", SHOTS);
 
   // The invite link, shown once, in both schemes too.
   await inviteOnPage(page);
-  await checkAndShoot(page, "team-new-invite");
+  await checkAndShoot(page, "team-new-invite", SHOTS);
 
   await page.getByRole("button", { name: /^Account menu for / }).click();
   await page.getByRole("link", { name: "Account" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText("You set this studio up")).toBeVisible();
-  await checkAndShoot(page, "account");
+  await checkAndShoot(page, "account", SHOTS);
 });

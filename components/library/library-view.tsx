@@ -64,8 +64,16 @@ export function LibraryView() {
     }
   }, [filters.q]);
 
+  // The filters last asked for: a second change made before the URL has caught up with the
+  // first builds on it instead of undoing it.
+  const requested = useRef(filters);
+  useEffect(() => {
+    requested.current = filters;
+  }, [filters]);
+
   const navigate = useCallback(
     (next: LibraryFilters, mode: "push" | "replace") => {
+      requested.current = next;
       const url = `${pathname}${filtersToSearch(next)}`;
       if (mode === "push") router.push(url, { scroll: false });
       else router.replace(url, { scroll: false });
@@ -187,7 +195,7 @@ export function LibraryView() {
   const shortSearch = search.trim().length > 0 && search.trim().length < 3;
   // A list of generations that ended without a track: no favorites, no title or duration sort.
   const endedList = filters.status !== "ready";
-  const change = (patch: Partial<LibraryFilters>) => navigate(fitStatus({ ...filters, q: activeQ, ...patch }), "push");
+  const change = (patch: Partial<LibraryFilters>) => navigate(fitStatus({ ...requested.current, q: activeQ, ...patch }), "push");
   const clearFilters = () => {
     lastPushedQ.current = "";
     setSearch("");

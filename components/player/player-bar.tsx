@@ -5,6 +5,7 @@ import type WaveSurfer from "wavesurfer.js";
 import type { Region } from "wavesurfer.js/plugins/regions";
 import type RegionsPlugin from "wavesurfer.js/plugins/regions";
 import { formatTime } from "@/components/player/format-time";
+import { PlayPauseButton } from "@/components/player/play-pause-button";
 import type { PlayerControls, PlayerTrack } from "@/components/player/player-context";
 import { fetchStoredPeaks, followColorScheme, peaksChannels, seekSecondsForKey, waveformOptions } from "@/components/player/waveform";
 
@@ -188,19 +189,7 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onClos
       className="fixed inset-x-0 bottom-0 z-40 border-t border-zinc-200 bg-white/95 shadow-[0_-4px_20px_rgba(0,0,0,0.06)] backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95"
     >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:flex-nowrap sm:px-6">
-        <button
-          type="button"
-          onClick={toggle}
-          disabled={!!error}
-          aria-label={playing ? `Pause ${track.title}` : `Play ${track.title}`}
-          className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-accent-600 text-white shadow-sm hover:bg-accent-700 disabled:opacity-50"
-        >
-          {playing ? (
-            <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-current"><path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" /></svg>
-          ) : (
-            <svg aria-hidden viewBox="0 0 24 24" className="size-5 translate-x-px fill-current"><path d="M8 5.5v13l10.5-6.5z" /></svg>
-          )}
-        </button>
+        <PlayPauseButton playing={playing} title={track.title} onToggle={toggle} disabled={!!error} size="medium" />
 
         <div className="min-w-0 flex-1 sm:w-48 sm:flex-none">
           <p className="truncate text-sm font-medium" title={track.title}>{track.title}</p>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { OneTimeLink } from "@/components/one-time-link";
 import { createShareLink, fetchShareLinks, revokeShareLink, shareLinksKey } from "@/components/share/share-api";
 import type { ShareLinkView } from "@/lib/api/shares/share-link-view";
 
@@ -24,13 +25,11 @@ type Props = { track: { id: string; title: string }; onClose: () => void };
  */
 export function ShareDialog({ track, onClose }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const urlRef = useRef<HTMLInputElement>(null);
   const ids = useId();
   const queryClient = useQueryClient();
   const [expiry, setExpiry] = useState("1");
   const [created, setCreated] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -42,7 +41,6 @@ export function ShareDialog({ track, onClose }: Props) {
     mutationFn: () => createShareLink(track.id, EXPIRY_CHOICES[Number(expiry)]!.hours),
     onSuccess: ({ url }) => {
       setCreated(url);
-      setCopied(false);
       setAnnouncement("Link created.");
       void queryClient.invalidateQueries({ queryKey: shareLinksKey(track.id) });
     },
@@ -55,31 +53,9 @@ export function ShareDialog({ track, onClose }: Props) {
     },
   });
 
-  useEffect(() => {
-    if (created) urlRef.current?.select();
-  }, [created]);
-
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 2000);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
   function submit(e: FormEvent) {
     e.preventDefault();
     create.mutate();
-  }
-
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created);
-      setCopied(true);
-      setAnnouncement("Link copied.");
-    } catch {
-      urlRef.current?.select();
-      setAnnouncement("The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.");
-    }
   }
 
   const close = () => dialogRef.current?.close();
@@ -136,27 +112,13 @@ export function ShareDialog({ track, onClose }: Props) {
         </form>
 
         {created && (
-          <div className="rounded-xl border border-accent-400/60 bg-accent-50 p-3 dark:border-accent-600/60 dark:bg-accent-700/15">
-            <label htmlFor={`${ids}-url`} className="block text-sm font-medium">New link</label>
-            <div className="mt-1 flex gap-2">
-              <input
-                id={`${ids}-url`}
-                ref={urlRef}
-                readOnly
-                value={created}
-                onFocus={(e) => e.target.select()}
-                className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
-              />
-              <button
-                type="button"
-                onClick={() => void copy()}
-                className="rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-              >
-                {copied ? "Copied" : "Copy"}
-              </button>
-            </div>
-            <p className="mt-2 text-xs text-zinc-700 dark:text-zinc-300">Copy it now: the studio cannot show this link again.</p>
-          </div>
+          <OneTimeLink
+            url={created}
+            label="New link"
+            hint="Copy it now: the studio cannot show this link again."
+            copiedMessage="Link copied."
+            announce={setAnnouncement}
+          />
         )}
 
         {error && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error.message}</p>}

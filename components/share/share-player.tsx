@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type WaveSurfer from "wavesurfer.js";
 import { formatTime } from "@/components/player/format-time";
+import { PlayPauseButton } from "@/components/player/play-pause-button";
 import { fetchStoredPeaks, followColorScheme, peaksChannels, seekSecondsForKey, waveformOptions } from "@/components/player/waveform";
 import type { SharedTrack } from "@/lib/api/shares/get-shared-track";
 
@@ -67,19 +68,7 @@ export function SharePlayer({ track }: { track: SharedTrack }) {
   return (
     <div className="space-y-5">
       <div className="flex items-center gap-4">
-        <button
-          type="button"
-          onClick={toggle}
-          disabled={!!error}
-          aria-label={playing ? `Pause ${track.title}` : `Play ${track.title}`}
-          className="inline-flex size-14 shrink-0 items-center justify-center rounded-full bg-accent-600 text-white shadow-sm hover:bg-accent-700 disabled:opacity-50"
-        >
-          {playing ? (
-            <svg aria-hidden viewBox="0 0 24 24" className="size-6 fill-current"><path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" /></svg>
-          ) : (
-            <svg aria-hidden viewBox="0 0 24 24" className="size-6 translate-x-0.5 fill-current"><path d="M8 5.5v13l10.5-6.5z" /></svg>
-          )}
-        </button>
+        <PlayPauseButton playing={playing} title={track.title} onToggle={toggle} disabled={!!error} size="large" />
         <div className="min-w-0 flex-1">
           {error ? (
             <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>

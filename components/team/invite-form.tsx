@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
+import { OneTimeLink } from "@/components/one-time-link";
 import { LocalTime } from "@/components/team/local-time";
 import { ROLE_LABELS } from "@/components/team/role-labels";
 import { type Announce, createInvite, failureText, invitesKey } from "@/components/team/team-api";
@@ -23,7 +24,6 @@ type Props = { invitableRoles: InvitableRole[]; announce: Announce };
 export function InviteForm({ invitableRoles, announce }: Props) {
   const ids = useId();
   const queryClient = useQueryClient();
-  const urlRef = useRef<HTMLInputElement>(null);
   const [role, setRole] = useState<InvitableRole>("member");
   const [hours, setHours] = useState(DEFAULT_EXPIRY_HOURS);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
@@ -37,24 +37,9 @@ export function InviteForm({ invitableRoles, announce }: Props) {
     },
   });
 
-  useEffect(() => {
-    if (created) urlRef.current?.select();
-  }, [created]);
-
   function submit(event: FormEvent) {
     event.preventDefault();
     create.mutate();
-  }
-
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.url);
-      announce("Invite link copied.");
-    } catch {
-      urlRef.current?.select();
-      announce("The link is selected: press Ctrl+C (⌘C on a Mac) to copy it.");
-    }
   }
 
   const field = "mt-1 w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950";
@@ -105,33 +90,19 @@ export function InviteForm({ invitableRoles, announce }: Props) {
       ) : null}
 
       {created ? (
-        <div data-testid="new-invite" className="rounded-xl border border-accent-400/60 bg-accent-50 p-3 dark:border-accent-600/60 dark:bg-accent-700/15">
-          <label htmlFor={`${ids}-url`} className="block text-sm font-medium">
-            Invite link for a new {ROLE_LABELS[created.role].toLowerCase()}
-          </label>
-          <div className="mt-1 flex gap-2">
-            <input
-              id={`${ids}-url`}
-              ref={urlRef}
-              readOnly
-              value={created.url}
-              onFocus={(e) => e.target.select()}
-              aria-describedby={`${ids}-url-hint`}
-              className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
-            />
-            <button
-              type="button"
-              onClick={() => void copy()}
-              className="rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-            >
-              Copy
-            </button>
-          </div>
-          <p id={`${ids}-url-hint`} className="mt-2 text-xs text-zinc-700 dark:text-zinc-300">
-            Copy it now: the studio cannot show this link again. It creates one account and works until{" "}
-            <LocalTime iso={created.expiresAt} format="dateTime" />.
-          </p>
-        </div>
+        <OneTimeLink
+          testId="new-invite"
+          url={created.url}
+          label={`Invite link for a new ${ROLE_LABELS[created.role].toLowerCase()}`}
+          hint={
+            <>
+              Copy it now: the studio cannot show this link again. It creates one account and works until{" "}
+              <LocalTime iso={created.expiresAt} format="dateTime" />.
+            </>
+          }
+          copiedMessage="Invite link copied."
+          announce={announce}
+        />
       ) : null}
     </div>
   );

@@ -136,7 +136,7 @@ describe("who may use the money routes", () => {
   it("answers 404 for a member who does not exist", async () => {
     const response = await putMemberCap("no-such-member", { capUsd: 1 });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: "There is no such member." });
+    expect(await response.json()).toEqual({ error: "This member does not exist or was removed." });
   });
 });
 

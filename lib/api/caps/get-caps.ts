@@ -1,9 +1,9 @@
 import "server-only";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
+import { netSpendUsd } from "@/lib/api/ledger/net-spend";
 import { hasRole, type Member, type Role } from "@/lib/api/member";
 import { ensureStudioSettings } from "@/lib/auth/auth-secret";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import { maySetCap } from "./may-set-cap";
 import { monthSpendUsd } from "./month-spend";
 
@@ -37,9 +37,7 @@ export async function getCaps(viewer: Member, now = new Date()): Promise<Caps> {
     where: { createdAt: { gte: month.start, lt: month.end }, memberId: { in: members.map((member) => member.id) } },
     _sum: { quotedUsd: true, refundedUsd: true },
   });
-  const spent = new Map(
-    spentByMember.map(({ memberId, _sum }) => [memberId, new Prisma.Decimal(_sum.quotedUsd ?? 0).minus(_sum.refundedUsd ?? 0).toNumber()]),
-  );
+  const spent = new Map(spentByMember.map(({ memberId, _sum }) => [memberId, netSpendUsd(_sum.quotedUsd, _sum.refundedUsd).toNumber()]));
   return {
     month: month.key,
     studio: { capUsd: studio.monthlyCapUsd?.toNumber() ?? null, spentUsd: (await monthSpendUsd(prisma, month)).toNumber() },

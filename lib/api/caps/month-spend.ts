@@ -1,6 +1,7 @@
 import "server-only";
 import type { CalendarMonth } from "@/lib/api/ledger/calendar-month";
-import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+import { netSpendUsd } from "@/lib/api/ledger/net-spend";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 
 /**
  * What was spent in `month`, USD: every charge quoted that month less its refund, exact
@@ -15,5 +16,5 @@ export async function monthSpendUsd(
     where: { createdAt: { gte: month.start, lt: month.end }, ...(memberId !== undefined && { memberId }) },
     _sum: { quotedUsd: true, refundedUsd: true },
   });
-  return new Prisma.Decimal(_sum.quotedUsd ?? 0).minus(_sum.refundedUsd ?? 0);
+  return netSpendUsd(_sum.quotedUsd, _sum.refundedUsd);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
 import type { Member } from "@/lib/api/member";
+import { findTeamMember } from "@/lib/api/team/find-team-member";
 import { db } from "@/lib/db/client";
 import type { MemberCapView } from "./get-caps";
 import { maySetCap } from "./may-set-cap";
@@ -12,10 +13,9 @@ import { monthSpendUsd } from "./month-spend";
  * Admins set anyone's cap but the owner's, which only the owner sets (maySetCap).
  */
 export async function setMemberCap(viewer: Member, memberId: string, capUsd: number | null, now = new Date()): Promise<MemberCapView> {
-  const prisma = await db();
-  const member = await prisma.user.findUnique({ where: { id: memberId }, select: { id: true, name: true, role: true } });
-  if (!member) throw new ApiError("not_found", "There is no such member.");
+  const member = await findTeamMember(memberId);
   if (!maySetCap(viewer, member)) throw new ApiError("forbidden", "Only the owner sets the owner's cap.");
+  const prisma = await db();
   await prisma.user.update({ where: { id: memberId }, data: { monthlyCapUsd: capUsd === null ? null : capUsd.toFixed(2) } });
   const spentUsd = (await monthSpendUsd(prisma, calendarMonthOf(now), memberId)).toNumber();
   return { id: member.id, name: member.name, role: member.role, capUsd, spentUsd, canSet: true };

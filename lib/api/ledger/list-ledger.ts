@@ -3,6 +3,7 @@ import type { CalendarMonth } from "@/lib/api/ledger/calendar-month";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { FORMER_MEMBER, ledgerMembers } from "./ledger-members";
+import { netSpendUsd, type DecimalValue } from "./net-spend";
 
 /** Sums of a group of charges, USD; net = quoted − refunded. */
 export type LedgerTotals = { quotedUsd: number; refundedUsd: number; netUsd: number; entries: number };
@@ -38,7 +39,6 @@ export type Ledger = {
 
 const LATEST_ENTRIES = 200;
 
-type DecimalValue = Prisma.Decimal | string | number;
 type Sums = { _sum: { quotedUsd: Prisma.Decimal | null; refundedUsd: Prisma.Decimal | null }; _count: { _all: number } };
 
 /** The spend ledger of one UTC month (or all of it): totals per member, model and month, and the latest charges. */
@@ -106,6 +106,9 @@ function totals(quoted: DecimalValue | null, refunded: DecimalValue | null, entr
 
 /** Net is computed in Decimal, so it is exact before it becomes a JSON number. */
 function amounts(quoted: DecimalValue, refunded: DecimalValue) {
-  const quotedUsd = new Prisma.Decimal(quoted);
-  return { quotedUsd: quotedUsd.toNumber(), refundedUsd: new Prisma.Decimal(refunded).toNumber(), netUsd: quotedUsd.minus(refunded).toNumber() };
+  return {
+    quotedUsd: new Prisma.Decimal(quoted).toNumber(),
+    refundedUsd: new Prisma.Decimal(refunded).toNumber(),
+    netUsd: netSpendUsd(quoted, refunded).toNumber(),
+  };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Member } from "@/lib/api/member";
 import { toShareLinkView, type ShareLinkView } from "@/lib/api/shares/share-link-view";
+import { creatorNames } from "@/lib/api/tracks/creator-name";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";
 import { db } from "@/lib/db/client";
 
@@ -17,16 +18,14 @@ export async function listShareLinks(trackId: string, viewer: Member): Promise<{
     take: MAX_LINKS,
     select: { id: true, createdById: true, createdAt: true, expiresAt: true, revokedAt: true },
   });
-  const creatorIds = [...new Set(links.map((link) => link.createdById))];
-  const creators = await prisma.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true } });
-  const names = new Map(creators.map((creator) => [creator.id, creator.name]));
+  const names = await creatorNames(links.map((link) => link.createdById), viewer);
   const now = new Date();
   return {
     links: links.map((link) =>
       toShareLinkView(link, {
         viewer,
         trackCreatorId: track.creatorId,
-        creatorName: link.createdById === viewer.id ? "You" : (names.get(link.createdById) ?? "Former member"),
+        creatorName: names.get(link.createdById)!,
         now,
       }),
     ),
