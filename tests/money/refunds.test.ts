@@ -10,7 +10,7 @@ let harness: Harness;
 const START_BALANCE = 1_000;
 
 beforeAll(async () => {
-  harness = await startHarness({}, { timeoutMs: 2_000, streamIdleTimeoutMs: 2_000 });
+  harness = await startHarness();
   await harness.startWorker();
 });
 afterAll(async () => {
