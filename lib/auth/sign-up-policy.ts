@@ -1,7 +1,7 @@
 import "server-only";
 import { APIError } from "better-auth/api";
 import type { PrismaClient, Role } from "@/lib/db/generated/client";
-import { ensureStudioSettings } from "./auth-secret";
+import { ensureStudioSettings } from "./studio-settings";
 import { hashLinkToken } from "./link-token";
 
 // Who may create an account, and as what: the first account of a fresh studio becomes its

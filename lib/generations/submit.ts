@@ -4,7 +4,7 @@ import { checkSpendCaps } from "@/lib/api/caps/check-spend-caps";
 import { lockSpendCaps } from "@/lib/api/caps/lock-spend-caps";
 import { ApiError } from "@/lib/api/errors";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
-import { ensureStudioSettings } from "@/lib/auth/auth-secret";
+import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { Prisma, type GenerationStatus, type PrismaClient } from "@/lib/db/generated/client";
 import { toQueueBody, toQuoteBody } from "@/lib/venice/generation-request";
 import { roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";

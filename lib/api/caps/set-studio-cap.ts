@@ -1,6 +1,6 @@
 import "server-only";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
-import { ensureStudioSettings } from "@/lib/auth/auth-secret";
+import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { db } from "@/lib/db/client";
 import type { CapView } from "./get-caps";
 import { monthSpendUsd } from "./month-spend";

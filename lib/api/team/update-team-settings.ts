@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ensureStudioSettings } from "@/lib/auth/auth-secret";
+import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { db } from "@/lib/db/client";
 
 export const teamSettingsSchema = z.strictObject({
