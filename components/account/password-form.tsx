@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type FormEvent } from "react";
-import { inputClass } from "@/components/create/field";
+import { InputField } from "@/components/create/field";
 
 type Outcome = { tone: "success" | "error"; text: string } | null;
 
@@ -49,8 +49,8 @@ export function PasswordForm({ minPasswordLength }: { minPasswordLength: number 
 
   return (
     <form ref={formRef} onSubmit={submit} className="max-w-md space-y-4">
-      <PasswordField id={`${ids}-current`} name="currentPassword" label="Current password" autoComplete="current-password" />
-      <PasswordField
+      <InputField type="password" required id={`${ids}-current`} name="currentPassword" label="Current password" autoComplete="current-password" />
+      <InputField type="password" required
         id={`${ids}-new`}
         name="newPassword"
         label="New password"
@@ -58,13 +58,13 @@ export function PasswordForm({ minPasswordLength }: { minPasswordLength: number 
         minLength={minPasswordLength}
         hint={`At least ${minPasswordLength} characters.`}
       />
-      <PasswordField
+      <InputField type="password" required
         id={`${ids}-confirm`}
         name="confirmPassword"
         label="New password, again"
         autoComplete="new-password"
         minLength={minPasswordLength}
-        error={mismatch ? "The two new passwords are not the same." : undefined}
+        errors={mismatch ? ["The two new passwords are not the same."] : undefined}
       />
       <div className="flex items-start gap-3">
         <input id={`${ids}-revoke`} name="revokeOtherSessions" type="checkbox" defaultChecked className="mt-0.5 size-4 accent-accent-600" />
@@ -92,30 +92,6 @@ export function PasswordForm({ minPasswordLength }: { minPasswordLength: number 
         {pending ? "Changing…" : "Change password"}
       </button>
     </form>
-  );
-}
-
-type FieldProps = { id: string; name: string; label: string; hint?: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>;
-
-function PasswordField({ id, name, label, hint, error, ...input }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input id={id} name={name} type="password" required className={inputClass} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...input} />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { inputClass } from "@/components/create/field";
+import { InputField } from "@/components/create/field";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -39,10 +39,12 @@ export function AuthForm({ mode, inviteToken, minPasswordLength }: { mode: Mode;
 
   return (
     <form onSubmit={submit} className="space-y-4" aria-describedby={error ? "auth-error" : undefined}>
-      {mode === "sign-up" ? <TextField name="name" label="Your name" autoComplete="name" /> : null}
-      <TextField name="email" label="Email" type="email" autoComplete="email" />
-      <TextField
+      {mode === "sign-up" ? <InputField id="name" name="name" label="Your name" autoComplete="name" required /> : null}
+      <InputField id="email" name="email" label="Email" type="email" autoComplete="email" required />
+      <InputField
+        id="password"
         name="password"
+        required
         label="Password"
         type="password"
         autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
@@ -62,22 +64,6 @@ export function AuthForm({ mode, inviteToken, minPasswordLength }: { mode: Mode;
         {pending ? "One moment…" : mode === "sign-up" ? "Create account" : "Sign in"}
       </button>
     </form>
-  );
-}
-
-function TextField({ name, label, hint, ...input }: { name: string; label: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <div className="space-y-1.5">
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input id={name} name={name} required className={inputClass} aria-describedby={hint ? `${name}-hint` : undefined} {...input} />
-      {hint ? (
-        <p id={`${name}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

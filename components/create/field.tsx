@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 /** A labelled control with its hint and inline errors, tied together for screen readers. */
 export function Field({
@@ -80,5 +80,20 @@ export function Toggle({
         </p>
       </div>
     </div>
+  );
+}
+
+/** A labelled input in a Field, its hint and errors announced with it. */
+export function InputField({
+  id,
+  label,
+  hint,
+  errors,
+  ...input
+}: { id: string; label: string; hint?: string; errors?: string[] } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      <input id={id} className={inputClass} {...describedBy(id, errors, Boolean(hint))} {...input} />
+    </Field>
   );
 }

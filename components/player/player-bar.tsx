@@ -7,6 +7,7 @@ import type RegionsPlugin from "wavesurfer.js/plugins/regions";
 import { formatTime } from "@/components/player/format-time";
 import { PlayPauseButton } from "@/components/player/play-pause-button";
 import type { PlayerControls, PlayerTrack } from "@/components/player/player-context";
+import { SeekWaveform } from "@/components/player/seek-waveform";
 import { fetchStoredPeaks, followColorScheme, peaksChannels, seekSecondsForKey, waveformOptions } from "@/components/player/waveform";
 
 /**
@@ -205,21 +206,7 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onClos
           {error ? (
             <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>
           ) : (
-            <div
-              role="slider"
-              tabIndex={0}
-              aria-label="Seek"
-              aria-valuemin={0}
-              aria-valuemax={Math.round(duration)}
-              aria-valuenow={Math.round(time)}
-              aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
-              aria-busy={loading}
-              onKeyDown={onSeekKey}
-              className="relative h-11 cursor-pointer rounded-md"
-            >
-              {loading && <div aria-hidden className="absolute inset-x-0 top-1/2 h-1 -translate-y-1/2 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />}
-              <div ref={containerRef} className="h-11" />
-            </div>
+            <SeekWaveform containerRef={containerRef} time={time} duration={duration} busy={loading} onSeekKey={onSeekKey} heightClass="h-11" />
           )}
         </div>
 

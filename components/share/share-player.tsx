@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "re
 import type WaveSurfer from "wavesurfer.js";
 import { formatTime } from "@/components/player/format-time";
 import { PlayPauseButton } from "@/components/player/play-pause-button";
+import { SeekWaveform } from "@/components/player/seek-waveform";
 import { fetchStoredPeaks, followColorScheme, peaksChannels, seekSecondsForKey, waveformOptions } from "@/components/player/waveform";
 import type { SharedTrack } from "@/lib/api/shares/get-shared-track";
 
@@ -73,23 +74,16 @@ export function SharePlayer({ track }: { track: SharedTrack }) {
           {error ? (
             <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>
           ) : (
-            <div
-              role="slider"
-              tabIndex={0}
-              aria-label="Seek"
-              aria-valuemin={0}
-              aria-valuemax={Math.round(duration)}
-              aria-valuenow={Math.round(time)}
-              aria-valuetext={`${formatTime(time)} of ${formatTime(duration)}`}
-              aria-busy={!drawn}
-              onKeyDown={onSeekKey}
+            <SeekWaveform
+              containerRef={containerRef}
+              time={time}
+              duration={duration}
+              busy={!drawn}
+              onSeekKey={onSeekKey}
+              heightClass="h-20"
               data-testid="share-waveform"
               data-drawn={drawn}
-              className="relative h-20 cursor-pointer rounded-md"
-            >
-              {!drawn && <div aria-hidden className="absolute inset-x-0 top-1/2 h-1 -translate-y-1/2 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />}
-              <div ref={containerRef} className="h-20" />
-            </div>
+            />
           )}
           <p className="mt-1 font-mono text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
             <span data-testid="share-current-time">{formatTime(time)}</span>
