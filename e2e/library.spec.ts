@@ -1,44 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { createTrack, generate, TRACK_MODEL } from "./tracks";
 
 // The library and the player, in demo mode: short sound effects are made through the API, then
 // found, played, paused, downloaded, renamed, favorited, deleted, restored, filtered and reused
 // in the browser.
 
-const MODEL = "sonilo-v1-1-sound-effects";
 const MODEL_NAME = "Sonilo V1.1 Sound Effects";
-
-/** Submits one generation and waits for it to end in `status`; answers its id and its track's. */
-async function generate(request: APIRequestContext, prompt: string, seconds: number, status: "completed" | "failed") {
-  const submitted = await request.post("/api/generations", {
-    headers: { "Idempotency-Key": `e2e-library-${Date.now()}-${Math.random()}` },
-    data: { model: MODEL, request: { prompt, duration_seconds: seconds } },
-  });
-  expect(submitted.status(), await submitted.text()).toBe(202);
-  const { generations } = (await submitted.json()) as { generations: { id: string }[] };
-  const id = generations[0]!.id;
-  let trackId: string | null = null;
-  await expect
-    .poll(
-      async () => {
-        const response = await request.get(`/api/generations/${id}`);
-        const body = (await response.json()) as { status: string; trackId: string | null };
-        trackId = body.trackId;
-        return body.status;
-      },
-      { timeout: 45_000, intervals: [250, 500, 1000] },
-    )
-    .toBe(status);
-  return { generationId: id, trackId };
-}
-
-async function createTrack(request: APIRequestContext, prompt: string, seconds = 3): Promise<string> {
-  const { trackId } = await generate(request, prompt, seconds, "completed");
-  expect(trackId).toBeTruthy();
-  return trackId!;
-}
 
 /** The studio-under-test's own embedded PostgreSQL (its port is in the postmaster.pid). */
 async function studioDatabase<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -245,7 +215,7 @@ test("reuse settings fill the create form with the track's model, prompt and dur
   await row(page, trackId).getByRole("link", { name: /^Reuse settings of / }).click();
   await expect(page).toHaveURL(/\/$/);
   const model = page.getByLabel("Model", { exact: true });
-  await expect(model).toHaveValue(MODEL);
+  await expect(model).toHaveValue(TRACK_MODEL);
   await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue(prompt);
   await expect(page.getByRole("slider", { name: "Duration" })).toHaveValue("7");
   await expect(page.getByRole("status").filter({ hasText: "are in the form" })).toContainText(MODEL_NAME);
