@@ -13,16 +13,18 @@ export type BenchFigure = {
   pass?: boolean;
 };
 
-export type BenchReport = { bench: string; figures: BenchFigure[] };
+/** `details`: optional Markdown (a per-cell table, say) that RESULTS.md shows under the main table. */
+export type BenchReport = { bench: string; figures: BenchFigure[]; details?: string };
 
 export const REPORT_PREFIX = "BENCH_FIGURES ";
 
-export function reportFigures(bench: string, figures: BenchFigure[]): void {
+export function reportFigures(bench: string, figures: BenchFigure[], details?: string): void {
   const width = Math.max(...figures.map((row) => row.figure.length));
   console.log(`\n== ${bench}`);
   for (const row of figures) {
     const verdict = row.pass === undefined ? "" : row.pass ? "  PASS" : "  FAIL";
     console.log(`${row.figure.padEnd(width)}  ${row.value}${row.target ? `  (target ${row.target})` : ""}${verdict}`);
   }
-  console.log(REPORT_PREFIX + JSON.stringify({ bench, figures } satisfies BenchReport));
+  if (details) console.log(`\n${details}`);
+  console.log(REPORT_PREFIX + JSON.stringify({ bench, figures, details } satisfies BenchReport));
 }
