@@ -4,10 +4,11 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 // all instances: a token bucket kept in one PostgreSQL row and changed by single atomic
 // statements, so concurrent takers serialize on the row and never overspend.
 //
-// A bucket of `burst` tokens refilled at `perMinute` lets at most burst + perMinute calls
-// into any 60 s window, which is what Venice's rolling-window limit counts. The default
-// burst (a tenth of the rate) keeps 100 retrieves/min within Venice's 120 and 30
-// queues/min within its 40.
+// A bucket of `burst` tokens refilled at r a minute lets at most burst + r calls into any
+// 60 s window, which is what Venice's rolling-window limit counts. So the bucket refills at
+// perMinute − burst: `perMinute` is a true cap on any rolling minute. The default burst (a
+// tenth of the rate) and rates keep retrieves at 100/min within Venice's 120 and queues at
+// 30/min within its 40.
 
 export type RateBudgetName = "queue" | "retrieve";
 
@@ -18,8 +19,9 @@ export type BudgetDecision = { granted: true } | { granted: false; waitMs: numbe
 export const DEFAULT_RETRIEVE_BUDGET: RateBudgetConfig = { perMinute: 100 };
 export const DEFAULT_QUEUE_BUDGET: RateBudgetConfig = { perMinute: 30 };
 
-function burstOf(config: RateBudgetConfig): number {
-  return config.burst ?? Math.max(1, Math.floor(config.perMinute / 10));
+/** The bucket's size: at most half the rate, so that most of the rate is steady refill. */
+export function burstOf(config: RateBudgetConfig): number {
+  return Math.max(1, Math.min(config.burst ?? Math.floor(config.perMinute / 10), Math.floor(config.perMinute / 2)));
 }
 
 /** Takes one call from the budget, or says how long until one is free. */
@@ -29,7 +31,7 @@ export async function takeFromBudget(
   config: RateBudgetConfig,
 ): Promise<BudgetDecision> {
   const burst = burstOf(config);
-  const perMs = config.perMinute / 60_000;
+  const perMs = Math.max(1, config.perMinute - burst) / 60_000;
   // The refill since the last take, capped at the burst; the row is written only on a grant.
   const granted = await prisma.$queryRaw<{ tokens: number }[]>`
     INSERT INTO "VeniceRateBudget" AS b (name, tokens, "refilledAt")
