@@ -35,12 +35,13 @@ export class ApiError extends Error {
 
 /** Field errors keyed by the dotted path of each zod issue. */
 export function fieldErrors(error: Pick<z.ZodError, "issues">): FieldErrors {
-  const fields: FieldErrors = {};
+  // A Map, then fromEntries: a field named "__proto__" or "constructor" stays a plain entry.
+  const fields = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
-    (fields[key] ??= []).push(issue.message);
+    fields.set(key, [...(fields.get(key) ?? []), issue.message]);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 // A Venice failure, as the studio's own API answers it: the few that the creator can act on

@@ -1,4 +1,5 @@
-import { ApiError, fieldErrors } from "@/lib/api/errors";
+import type { z } from "zod/mini";
+import { ApiError, fieldErrors, type FieldErrors } from "@/lib/api/errors";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import { buildGenerationRequestSchema, type GenerationRequest } from "@/lib/venice/generation-request";
 
@@ -20,8 +21,22 @@ export async function validateDraft(
   }
   // An offline model is reported on `model` by the schema itself.
   const parsed = buildGenerationRequestSchema(model).safeParse(draft);
-  if (!parsed.success) throw new ApiError("bad_request", "Some fields are invalid.", fieldErrors(parsed.error));
+  if (!parsed.success) throw new ApiError("bad_request", "Some fields are invalid.", draftFieldErrors(parsed.error.issues, model));
   return { model, request: parsed.data };
+}
+
+/**
+ * The field errors of a refused draft. zod reports unknown settings together, on the draft
+ * itself; each is named on its own key here, so the refusal says which setting is wrong.
+ */
+function draftFieldErrors(issues: readonly z.core.$ZodIssue[], model: ModelCapabilities): FieldErrors {
+  return fieldErrors({
+    issues: issues.flatMap((issue): z.core.$ZodIssue[] =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ ...issue, path: [...issue.path, key], message: `${model.name} has no setting called "${key}".` }))
+        : [issue],
+    ),
+  });
 }
 
 export function validateTakes(takes: number): void {

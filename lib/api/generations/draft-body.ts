@@ -5,7 +5,11 @@ import { MAX_TAKES } from "@/lib/generations/validate-draft";
 // by lib/generations, with field errors keyed by Venice's field names) and how many takes.
 export const draftBodySchema = z.object({
   model: z.string({ error: "Choose a model." }).trim().min(1, { error: "Choose a model." }),
-  request: z.record(z.string(), z.unknown(), { error: "The request must be an object of generation settings." }),
+  // Passed on as parsed, not rebuilt: a record copy would turn a "__proto__" key into the
+  // copy's prototype instead of an unknown setting for the model's strict schema to refuse.
+  request: z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), {
+    error: "The request must be an object of generation settings.",
+  }),
   takes: z
     .number({ error: "Takes must be a number." })
     .int({ error: `Choose between 1 and ${MAX_TAKES} takes.` })
