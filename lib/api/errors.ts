@@ -45,11 +45,14 @@ export function fieldErrors(error: Pick<z.ZodError, "issues">): FieldErrors {
 }
 
 // A Venice failure, as the studio's own API answers it: the few that the creator can act on
-// keep their meaning, every other one is Venice's side (502). The message is Venice's
-// user-facing one, never the developer detail.
+// keep their meaning, Venice being busy or down is a 503 (try again shortly), every other
+// one is Venice's side (502). The message is Venice's user-facing one, never the developer
+// detail.
 const CODE_BY_VENICE_CODE: Partial<Record<VeniceErrorCode, ApiErrorCode>> = {
   INSUFFICIENT_BALANCE: "payment_required",
   CONTENT_VIOLATION: "unprocessable",
+  RATE_LIMITED: "unavailable",
+  UNAVAILABLE: "unavailable",
 };
 
 export function apiErrorFromVenice(error: VeniceError): ApiError {

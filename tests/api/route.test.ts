@@ -78,12 +78,13 @@ describe("route()", () => {
     expect(await response.json()).toEqual({ error: "Already taken.", fields: { name: ["Pick another name."] } });
   });
 
-  it("answers Venice failures with Venice's user message: 402, 422, else 502", async () => {
+  it("answers Venice failures with Venice's user message: 402, 422, 503 while Venice is busy or down, else 502", async () => {
     for (const [code, status] of [
       ["INSUFFICIENT_BALANCE", 402],
       ["CONTENT_VIOLATION", 422],
       ["TIMEOUT", 502],
-      ["RATE_LIMITED", 502],
+      ["RATE_LIMITED", 503],
+      ["UNAVAILABLE", 503],
       ["UNAUTHORIZED", 502],
     ] as const) {
       const error = new VeniceError(code, { status: 0, message: "developer detail with secrets" });

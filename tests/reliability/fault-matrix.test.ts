@@ -16,7 +16,7 @@ import { cellText, matrixFigures, recordingRenderer, runFaultMatrix, type Step }
 const EXPECTED: Record<string, Partial<Record<Step, string>>> = {
   "429 (Retry-After 1 s)": { queue: "completed · 2 queue calls", complete: "completed" },
   "500": { queue: "uncertain (QUEUE_UNCONFIRMED) · not charged on Venice", "retrieve (processing)": "completed" },
-  "503": { quote: "refused at submit (502)", queue: "completed · 2 queue calls" },
+  "503": { quote: "refused at submit (503)", queue: "completed · 2 queue calls" },
   "hang (no answer)": { queue: "uncertain (QUEUE_UNCONFIRMED) · not charged on Venice", "retrieve (audio)": "completed" },
   "hang, then a late answer": { queue: "completed" },
   "hang, then connection dropped": { queue: "uncertain (QUEUE_UNCONFIRMED) · not charged on Venice", "retrieve (processing)": "completed" },
@@ -77,5 +77,5 @@ it("every fault at its steps ends where the studio promises, and keeps the invar
   // The Markdown report: one row per fault, "—" where a fault cannot act at a step.
   expect(markdown.split("\n")[0]).toBe("| fault | quote | queue | retrieve (processing) | retrieve (audio) | complete |");
   expect(markdown).toContain("| truncated audio | — | — | — | completed | — |");
-  expect(markdown).toContain("| 503 | refused at submit (502) | completed · 2 queue calls | (not run) | (not run) | (not run) |");
+  expect(markdown).toContain("| 503 | refused at submit (503) | completed · 2 queue calls | (not run) | (not run) | (not run) |");
 });
