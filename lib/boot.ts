@@ -4,7 +4,7 @@ import { env, EnvError } from "@/lib/env";
 import { startWorker } from "@/lib/generations/worker";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
-import { trackStorage } from "@/lib/storage/storage";
+import { checkTrackStorage, trackStorage } from "@/lib/storage/storage";
 import { veniceTarget } from "@/lib/venice/target";
 
 // Old enough that no put still running anywhere can own it.
@@ -24,11 +24,14 @@ export async function boot() {
   }
   try {
     await ensureDatabase();
+    // Before the worker can pick up a job whose audio would have nowhere to go.
+    await checkTrackStorage();
     const target = await veniceTarget();
     // One generation worker per process, however often Next.js evaluates this module.
     await processSingleton("generation-worker", () => startWorker());
     log().info({ mode: target.mode }, "Venice Studio ready");
-    // A kill mid-download leaves a partial file; the job itself is retried from its row.
+    // A kill mid-download leaves a partial file (or an unfinished S3 multipart upload); the
+    // job itself is retried from its row.
     trackStorage()
       .removeAbandonedUploads(ABANDONED_UPLOAD_AGE_MS)
       .then((removed) => removed && log().info({ removed }, "removed abandoned partial uploads"))

@@ -2,6 +2,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "@/lib/env";
 
+const EMPTY_S3 = { S3_ENDPOINT: "", S3_BUCKET: "", S3_ACCESS_KEY_ID: "", S3_SECRET_ACCESS_KEY: "" };
+const S3 = { S3_ENDPOINT: "http://127.0.0.1:9000", S3_BUCKET: "studio-tracks", S3_ACCESS_KEY_ID: "AKIA123", S3_SECRET_ACCESS_KEY: "s3cr3t-value" };
+
 describe("parseEnv", () => {
   it("runs in demo mode with nothing set, with embedded database and storage under data/", () => {
     const env = parseEnv({});
@@ -13,12 +16,14 @@ describe("parseEnv", () => {
     expect(env.EMBEDDED_PG_PORT).toBe(54329);
     expect(env.SIM_FAULTS).toBe(false);
     expect(env.SIM_BALANCE_USD).toBe(100);
+    expect(env.s3).toBeUndefined();
   });
 
   it("treats empty values as unset (as a copied .env.example leaves them)", () => {
-    const env = parseEnv({ VENICE_API_KEY: "", DATABASE_URL: " ", STORAGE_DIR: "" });
+    const env = parseEnv({ VENICE_API_KEY: "", DATABASE_URL: " ", STORAGE_DIR: "", ...EMPTY_S3, S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: "1" });
     expect(env.mode).toBe("demo");
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.s3).toBeUndefined();
   });
 
   it("switches to Venice mode with a key and reads every setting", () => {
@@ -52,5 +57,49 @@ describe("parseEnv", () => {
     const attempt = () => parseEnv({ [name]: value });
     expect(attempt).toThrow(EnvError);
     expect(attempt).toThrow(new RegExp(`^Invalid environment variable ${name}: [^\\n]+$`));
+  });
+
+  describe("S3 track storage", () => {
+    it("switches to S3 with all four variables, path-style in us-east-1 by default", () => {
+      expect(parseEnv(S3).s3).toEqual({
+        endpoint: "http://127.0.0.1:9000",
+        bucket: "studio-tracks",
+        region: "us-east-1",
+        forcePathStyle: true,
+        credentials: { accessKeyId: "AKIA123", secretAccessKey: "s3cr3t-value" },
+      });
+    });
+
+    it("reads the region and virtual-hosted style", () => {
+      const env = parseEnv({ ...S3, S3_ENDPOINT: "https://s3.eu-west-3.amazonaws.com", S3_REGION: "eu-west-3", S3_FORCE_PATH_STYLE: "0" });
+      expect(env.s3).toMatchObject({ endpoint: "https://s3.eu-west-3.amazonaws.com", region: "eu-west-3", forcePathStyle: false });
+      expect(parseEnv({ ...S3, S3_FORCE_PATH_STYLE: "false" }).s3?.forcePathStyle).toBe(false);
+      expect(parseEnv({ ...S3, S3_FORCE_PATH_STYLE: "true" }).s3?.forcePathStyle).toBe(true);
+    });
+
+    it.each([
+      ["S3_ENDPOINT", { ...S3, S3_ENDPOINT: "" }],
+      ["S3_BUCKET", { ...S3, S3_BUCKET: undefined }],
+      ["S3_ACCESS_KEY_ID", { ...S3, S3_ACCESS_KEY_ID: " " }],
+      ["S3_SECRET_ACCESS_KEY", { ...S3, S3_SECRET_ACCESS_KEY: undefined }],
+      ["S3_BUCKET", { S3_ENDPOINT: S3.S3_ENDPOINT }],
+      ["S3_ENDPOINT", { S3_SECRET_ACCESS_KEY: S3.S3_SECRET_ACCESS_KEY }],
+    ])("stops with one line naming %s when only part of S3 is set", (missing, source) => {
+      const attempt = () => parseEnv(source);
+      expect(attempt).toThrow(EnvError);
+      expect(attempt).toThrow(new RegExp(`^Invalid environment variable ${missing}: missing: S3 storage needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY \\(all four or none\\)$`));
+    });
+
+    it.each([
+      ["S3_ENDPOINT", "minio:9000"],
+      ["S3_ENDPOINT", "ftp://minio:9000"],
+      ["S3_ENDPOINT", "http://admin:hunter22@minio:9000"],
+      ["S3_BUCKET", "tracks/2025"],
+      ["S3_FORCE_PATH_STYLE", "maybe"],
+    ])("stops with one line naming %s when it is %j, without echoing secrets", (name, value) => {
+      const attempt = () => parseEnv({ ...S3, [name]: value });
+      expect(attempt).toThrow(new RegExp(`^Invalid environment variable ${name}: [^\\n]+$`));
+      expect(attempt).not.toThrow(/hunter22|s3cr3t/);
+    });
   });
 });

@@ -33,4 +33,11 @@ describe("createLogger", () => {
     expect(output).not.toContain(key);
     expect(output).toContain("[redacted]");
   });
+
+  it("redacts an S3 secret key logged under its SDK name", () => {
+    const { lines, stream } = capture();
+    createLogger({ level: "info", secrets: [] }, stream).info({ credentials: { accessKeyId: "AKID", secretAccessKey: "s3-secret-value" } }, "client");
+    expect(lines.join("")).not.toContain("s3-secret-value");
+    expect(JSON.parse(lines[0]!).credentials).toEqual({ accessKeyId: "AKID", secretAccessKey: "[redacted]" });
+  });
 });
