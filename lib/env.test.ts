@@ -102,4 +102,12 @@ describe("parseEnv", () => {
       expect(attempt).not.toThrow(/hunter22|s3cr3t/);
     });
   });
+
+  it("reads TRUSTED_PROXIES as a list of IPs and CIDR ranges, and names a bad entry's variable", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toBeUndefined();
+    expect(parseEnv({ TRUSTED_PROXIES: " 10.0.0.5, 10.1.0.0/16 ,fd00::/8" }).TRUSTED_PROXIES).toEqual(["10.0.0.5", "10.1.0.0/16", "fd00::/8"]);
+    for (const bad of ["proxy.internal", "10.0.0.0/33", "10.0.0.1/8/8", "::1/129"]) {
+      expect(() => parseEnv({ TRUSTED_PROXIES: bad }), bad).toThrow(/^Invalid environment variable TRUSTED_PROXIES: /);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -19,6 +20,17 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   /** The studio's public address (https://studio.example.com); inferred from requests when unset. */
   STUDIO_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /**
+   * The reverse proxies (IPs or CIDR ranges) in front of the studio, whose X-Forwarded-For
+   * entries are skipped to find the client's address for the per-IP sign-in limit.
+   */
+  TRUSTED_PROXIES: optionalText.pipe(
+    z
+      .string()
+      .transform((list) => list.split(",").map((entry) => entry.trim()).filter(Boolean))
+      .refine((entries) => entries.every(isIpOrCidr), "must be a comma-separated list of IP addresses or CIDR ranges")
+      .optional(),
+  ),
   /** Signs session cookies; when unset, one is generated once and kept in the database. */
   BETTER_AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   STORAGE_DIR: optionalText,
@@ -40,6 +52,13 @@ const envSchema = z.object({
   S3_REGION: optionalText.transform((region) => region ?? "us-east-1"),
   S3_FORCE_PATH_STYLE: optionalText.pipe(z.enum(["0", "1", "true", "false"]).optional()).transform((v) => v !== "0" && v !== "false"),
 });
+
+function isIpOrCidr(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
 
 const S3_REQUIRED = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 

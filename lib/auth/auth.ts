@@ -65,7 +65,11 @@ function createAuth(prisma: PrismaClient, secret: string) {
       },
     },
     // better-auth skips its origin check under NODE_ENV=test; the studio's tests mean to see it.
-    advanced: { disableOriginCheck: false },
+    advanced: {
+      disableOriginCheck: false,
+      // Without trusted proxies better-auth believes only a single-address X-Forwarded-For.
+      ipAddress: { trustedProxies: env().TRUSTED_PROXIES },
+    },
     telemetry: { enabled: false },
     // Into the studio's JSON logs (which scrub secrets), not better-auth's coloured console.
     logger: {
