@@ -2,7 +2,8 @@
 // studio on PORT (default 3000). Demo mode unless VENICE_API_KEY is set.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -54,11 +55,79 @@ function buildKeepingTypeScriptSetup() {
 }
 
 const stamp = path.join(distDir, "studio-source-hash");
-const hash = sourceHash();
-if (!existsSync(path.join(distDir, "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== hash) {
-  console.log("Building the studio (next build)…");
-  buildKeepingTypeScriptSetup();
-  writeFileSync(stamp, hash);
+const isBuilt = (hash) => existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
+
+// Several starts on one dist dir (two instances on one machine, parallel test servers) build
+// it once: the first takes the build lock, the others wait for it and then check the sources
+// again. Next empties its dist dir when a build starts, so the lock lives in the temp dir,
+// named after the dist dir. It holds its owner's pid: a lock whose owner died is taken over.
+const buildLock = path.join(tmpdir(), `venice-studio-build-${createHash("sha256").update(path.resolve(distDir)).digest("hex").slice(0, 16)}.lock`);
+const LOCK_POLL_MS = 500;
+
+function isAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user has that pid.
+    return error.code === "EPERM";
+  }
+}
+
+function lockOwner() {
+  try {
+    return Number(readFileSync(buildLock, "utf8"));
+  } catch (error) {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+function takeBuildLock() {
+  // Written whole under a private name, then linked into place: linking fails when a lock
+  // exists, so no one ever reads a half-written lock.
+  const candidate = `${buildLock}.${process.pid}`;
+  writeFileSync(candidate, String(process.pid));
+  try {
+    for (let announced = false; ; ) {
+      try {
+        linkSync(candidate, buildLock);
+        // A build that fails exits through run(); the lock goes with it.
+        process.on("exit", releaseBuildLock);
+        return;
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+      const owner = lockOwner();
+      if (owner === undefined) continue; // released just now
+      if (!isAlive(owner)) {
+        rmSync(buildLock, { force: true });
+        continue;
+      }
+      if (!announced) console.log(`Waiting for the build of another start (pid ${owner})…`);
+      announced = true;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
+    }
+  } finally {
+    rmSync(candidate, { force: true });
+  }
+}
+
+function releaseBuildLock() {
+  rmSync(buildLock, { force: true });
+  process.off("exit", releaseBuildLock);
+}
+
+if (!isBuilt(sourceHash())) {
+  takeBuildLock();
+  const hash = sourceHash();
+  if (!isBuilt(hash)) {
+    console.log("Building the studio (next build)…");
+    buildKeepingTypeScriptSetup();
+    writeFileSync(stamp, hash);
+  }
+  releaseBuildLock();
 }
 
 const port = process.env.PORT ?? "3000";

@@ -5,6 +5,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export type StudioServer = {
   url: string;
+  /** The pid of start.mjs, which leads the server's process group (the Next server is in it). */
+  pid: number;
   /** Everything the server (start.mjs, the build, Next) wrote to stdout and stderr so far. */
   output(): string;
   /** SIGKILL to the whole server; resolves once it is gone. */
@@ -16,7 +18,13 @@ export type StudioEnv = {
   VENICE_API_BASE: string;
   VENICE_API_KEY: string;
   DATA_DIR: string;
-  STORAGE_DIR: string;
+  /** Default DATA_DIR/storage. */
+  STORAGE_DIR?: string;
+  /** All four set: tracks go to this S3-compatible bucket instead of STORAGE_DIR. */
+  S3_ENDPOINT?: string;
+  S3_BUCKET?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
   /** Default warn. */
   LOG_LEVEL?: string;
   /** Build and serve from this folder instead of .next (next.config.ts). */
@@ -64,6 +72,7 @@ export async function startStudioServer(port: number, studioEnv: StudioEnv): Pro
   }
   return {
     url,
+    pid: child.pid!,
     output,
     async kill9() {
       killGroup(child);
