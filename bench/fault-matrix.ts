@@ -19,7 +19,7 @@ import { PrismaClient } from "@/lib/db/generated/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { startVeniceSimulator } from "@/lib/venice-sim/server";
-import { cellText, matrixFigures, recordingRenderer, runFaultMatrix } from "./harness/fault-matrix";
+import { cellText, faultMatrixSimulatorOptions, matrixFigures, recordingRenderer, runFaultMatrix } from "./harness/fault-matrix";
 import { reportFigures } from "./report";
 
 const TIMEOUT_MS = Number(process.argv[2]) || 2_000;
@@ -42,16 +42,7 @@ async function main(): Promise<void> {
 async function run(databaseUrl: string, dir: string): Promise<void> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   const { served, render } = recordingRenderer();
-  const sim = await startVeniceSimulator({
-    port: 0,
-    speed: 1,
-    enableFaults: true,
-    balanceUsd: 1_000,
-    // Neither Venice's request limits nor its failed-4xx lock-out are what this bench is about.
-    rateLimits: { queuePerMinute: 1_000_000, retrievePerMinute: 1_000_000 },
-    errorBudget: { maxFailures: 1_000_000 },
-    render,
-  });
+  const sim = await startVeniceSimulator(faultMatrixSimulatorOptions(render));
   try {
     console.log(`bench/fault-matrix: Venice timeout ${TIMEOUT_MS} ms`);
     const started = Date.now();

@@ -21,7 +21,7 @@ import { createVeniceClient } from "@/lib/venice/client";
 import { VeniceError } from "@/lib/venice/errors";
 import { renderTrack, type RenderOptions } from "@/lib/venice-sim/audio/render";
 import type { FaultSpec, SimEndpoint } from "@/lib/venice-sim/faults";
-import type { VeniceSimulator } from "@/lib/venice-sim/server";
+import type { VeniceSimulator, VeniceSimulatorOptions } from "@/lib/venice-sim/server";
 
 export const STEPS = ["quote", "queue", "retrieve (processing)", "retrieve (audio)", "complete"] as const;
 export type Step = (typeof STEPS)[number];
@@ -105,6 +105,19 @@ export type FaultMatrixOptions = {
 };
 
 /** The audio the simulator served, by prompt, so stored tracks can be checked against it. */
+/** The simulator for the matrix: real time, faults on, and neither Venice's request limits nor its failed-4xx lock-out, which are not what it is about. */
+export function faultMatrixSimulatorOptions(render: (options: RenderOptions) => Promise<Buffer>): VeniceSimulatorOptions {
+  return {
+    port: 0,
+    speed: 1,
+    enableFaults: true,
+    balanceUsd: 1_000,
+    rateLimits: { queuePerMinute: 1_000_000, retrievePerMinute: 1_000_000 },
+    errorBudget: { maxFailures: 1_000_000 },
+    render,
+  };
+}
+
 export type ServedAudio = { sha256ByPrompt: Map<string, string> };
 
 /** The simulator's real renderer, remembering the sha256 of each job's audio. */

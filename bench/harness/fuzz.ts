@@ -12,6 +12,7 @@
 // be a 400 with an `error` message.
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import { SIM_MODELS, type SimModel } from "@/lib/venice-sim/catalog";
+import { createRng, type Rng } from "@/lib/venice-sim/timing";
 import type { VeniceSimulator } from "@/lib/venice-sim/server";
 
 /**
@@ -52,20 +53,6 @@ export type FuzzCase = {
 
 type Draft = Record<string, unknown>;
 type Body = { model?: unknown; request?: unknown; takes?: unknown };
-type Rng = () => number;
-
-/** mulberry32: a tiny seeded generator, so a seed replays the same cases. */
-export function seededRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 const intBetween = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
@@ -374,7 +361,7 @@ const MALFORMED_JSON = ["", "{", "{model:", '{"model": "x",}', "undefined", "NaN
 const NOT_AN_OBJECT = ["[]", '"a string"', "42", "null", "true", '[{"model":"x"}]'];
 
 export function generateFuzzCases(catalog: readonly ModelCapabilities[], options: { count: number; seed: number }): FuzzCase[] {
-  const rng = seededRng(options.seed);
+  const rng = createRng(options.seed);
   const usable = catalog.filter((model) => !model.offline && !model.voiceChanger);
   const unusable = catalog.filter((model) => model.offline || model.voiceChanger);
   const cases: FuzzCase[] = [];

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestPrisma, type TestPrisma } from "@/lib/generations/test-support";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
-import { cellText, matrixFigures, recordingRenderer, runFaultMatrix, type Step } from "@/bench/harness/fault-matrix";
+import { cellText, faultMatrixSimulatorOptions, matrixFigures, recordingRenderer, runFaultMatrix, type Step } from "@/bench/harness/fault-matrix";
 
 // The expected end of each cell run here: row → step → cell text.
 const EXPECTED: Record<string, Partial<Record<Step, string>>> = {
@@ -37,15 +37,7 @@ const renderer = recordingRenderer();
 beforeAll(async () => {
   database = await createTestPrisma();
   storageDir = mkdtempSync(path.join(tmpdir(), "studio-fault-matrix-"));
-  sim = await startVeniceSimulator({
-    port: 0,
-    speed: 1,
-    enableFaults: true,
-    balanceUsd: 1_000,
-    rateLimits: { queuePerMinute: 1_000_000, retrievePerMinute: 1_000_000 },
-    errorBudget: { maxFailures: 1_000_000 },
-    render: renderer.render,
-  });
+  sim = await startVeniceSimulator(faultMatrixSimulatorOptions(renderer.render));
 });
 
 afterAll(async () => {
