@@ -3,6 +3,7 @@
 // Run: npx tsx bench/peaks.ts [seconds]   (default 600)
 // Renders the track once per format with the simulator, then measures each way in a fresh
 // child process, so every peak RSS figure starts from the same baseline.
+// Target: streaming grows the RSS by ≤ 64 MiB for either format (whole-file: +150–230 MiB).
 
 import { spawnSync } from "node:child_process";
 import { createReadStream } from "node:fs";
@@ -15,11 +16,13 @@ import { PeakEnvelope } from "../lib/audio/peak-envelope";
 import { computePeaks, DEFAULT_PEAK_PAIRS } from "../lib/audio/peaks";
 import { formatSpec, renderTrack } from "../lib/venice-sim/audio/render";
 import { peakRssBytes } from "./peak-rss";
+import { type BenchFigure, reportFigures } from "./report";
 
 const PROMPT = "fast energetic techno with drums, driving bass and a synth pad";
 const FORMATS = ["mp3", "flac"] as const;
 const METHODS = ["streaming", "whole-file"] as const;
 const MB = 1024 * 1024;
+const TARGET_STREAMING_GROWTH_MB = 64;
 
 type Format = (typeof FORMATS)[number];
 type Method = (typeof METHODS)[number];
@@ -68,29 +71,27 @@ async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 600);
   const dir = await mkdtemp(path.join(tmpdir(), "bench-peaks-"));
   try {
-    console.log(`track: ${seconds} s, "${PROMPT}"`);
-    console.log("format  rate   file_MB  method       time_ms  rss_before_MB  peak_rss_growth_MB  duration_ms  pairs");
+    const figures: BenchFigure[] = [];
+    const rows = ["| format | sample rate | file | method | time | RSS before | peak RSS growth | duration | pairs |", "|---|---|---|---|---|---|---|---|---|"];
     for (const format of FORMATS) {
       const file = path.join(dir, `track.${format}`);
       const bytes = await renderTrack({ prompt: PROMPT, seconds, format });
       await writeFile(file, bytes);
       for (const method of METHODS) {
         const result = measureInChildProcess(method, format, file);
-        console.log(
-          [
-            format.padEnd(6),
-            String(formatSpec(format, seconds).sampleRate).padStart(5),
-            (bytes.length / MB).toFixed(1).padStart(8),
-            method.padEnd(11),
-            result.ms.toFixed(0).padStart(8),
-            result.rssBeforeMB.toFixed(0).padStart(14),
-            result.peakRssGrowthMB.toFixed(0).padStart(19),
-            String(result.durationMs).padStart(12),
-            String(result.pairs).padStart(6),
-          ].join(" "),
+        const growth = `+${result.peakRssGrowthMB.toFixed(0)} MiB`;
+        rows.push(
+          `| ${format} | ${formatSpec(format, seconds).sampleRate} Hz | ${(bytes.length / MB).toFixed(1)} MiB | ${method} | ${result.ms.toFixed(0)} ms | ` +
+            `${result.rssBeforeMB.toFixed(0)} MiB | ${growth} | ${result.durationMs} ms | ${result.pairs} |`,
+        );
+        figures.push(
+          method === "streaming"
+            ? { figure: `${format.toUpperCase()} peak RSS growth, streaming`, value: growth, target: `≤ ${TARGET_STREAMING_GROWTH_MB} MiB`, pass: result.peakRssGrowthMB <= TARGET_STREAMING_GROWTH_MB }
+            : { figure: `${format.toUpperCase()} peak RSS growth, whole-file decode`, value: growth },
         );
       }
     }
+    reportFigures("peaks", figures, `A ${seconds} s track, "${PROMPT}", each way in a fresh child process.\n\n${rows.join("\n")}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

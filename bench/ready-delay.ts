@@ -19,71 +19,58 @@
 // Targets: median delay ≤ 0.5× the sample loop's, p95 ≤ its p95, at ≤ 0.75× its retrieve
 // calls; zero 429s for the studio with 20 concurrent jobs.
 
-import { mkdtempSync, rmSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pino from "pino";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { applyMigrations } from "@/lib/db/migrate";
 import { subscribeToGenerationEvents } from "@/lib/generations/events";
-import { submitGeneration } from "@/lib/generations/submit";
 import { startWorker } from "@/lib/generations/worker";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
-import { capabilities } from "@/lib/venice/capabilities";
 import { createVeniceClient, type VeniceClient } from "@/lib/venice/client";
 import { VeniceError } from "@/lib/venice/errors";
-import { musicModelSchema } from "@/lib/venice/schemas";
-import { renderTrack, type AudioFormat } from "@/lib/venice-sim/audio/render";
-import { SIM_MODELS } from "@/lib/venice-sim/catalog";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
+import { reportFigures } from "./report";
+import {
+  BENCH_DRAFTS,
+  benchQueueBody,
+  cachedRenderer,
+  count429,
+  findSimModel,
+  scaledSimulatorOptions,
+  scaledWorkerSettings,
+  submitAll,
+  waitForStudio,
+  withEmbeddedPostgres,
+} from "./sim-studio";
 
 const JOBS = Number(process.argv[2]) || 20;
 const SPEED = Number(process.argv[3]) || 20;
 const SEED = Number(process.argv[4]) || Math.floor(Math.random() * 2 ** 31);
 
-// Three music models of different lengths (P80 30 s, 20 s, 75 s), taken in turn.
-const DRAFTS = [
-  { model: "ace-step-15", request: { duration_seconds: 60 } },
-  { model: "stable-audio-25", request: { duration_seconds: 30 } },
-  { model: "elevenlabs-music", request: { duration_seconds: 30 } },
-] as const;
-
 // Enough finished jobs of each model for the worker to learn its spread from.
-const WARM_UP_JOBS = 10 * DRAFTS.length;
+const WARM_UP_JOBS = 10 * BENCH_DRAFTS.length;
 const SAMPLE_LOOP_INTERVAL_MS = 3_000 / SPEED;
 const log = pino({ level: "silent" });
-const scaled = (ms: number) => ms / SPEED;
 
 type Outcome = { finishedAt: number; playableAt: number; retrieveCalls: number };
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-ready-delay-"));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 30000 + Math.floor(Math.random() * 20000) });
-  try {
-    await applyMigrations(postgres.url);
-    await run(postgres.url, dir);
-  } finally {
-    await postgres.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await withEmbeddedPostgres("ready-delay", run);
 }
 
 async function run(databaseUrl: string, dir: string): Promise<void> {
   const render = await cachedRenderer();
   const simOptions = {
     port: 0,
-    speed: SPEED,
+    // Venice's limits (40 queue and 120 retrieve calls a minute), in scaled time.
+    ...scaledSimulatorOptions(SPEED),
     seed: SEED,
     balanceUsd: 100_000,
     render,
     renderConcurrency: 64,
-    // Venice's limits (40 queue and 120 retrieve calls a minute), in scaled time.
-    rateLimitWindowMs: 60_000 / SPEED,
   };
   const studioSim = await startVeniceSimulator(simOptions);
   const loopSim = await startVeniceSimulator(simOptions);
@@ -100,11 +87,7 @@ async function run(databaseUrl: string, dir: string): Promise<void> {
     log,
     concurrency: 32,
     // The worker's production settings, in scaled time.
-    poll: { minIntervalMs: scaled(1_000), maxIntervalMs: scaled(30_000), callCostMs: scaled(150) },
-    backoff: { baseMs: scaled(500), maxMs: scaled(30_000) },
-    retrieveBudget: { perMinute: 100 * SPEED, burst: 10 },
-    queueBudget: { perMinute: 30 * SPEED, burst: 3 },
-    budgetHoldMs: scaled(2_000),
+    ...scaledWorkerSettings(SPEED),
   });
   const downloadedAt = new Map<string, number>();
   const events = await subscribeToGenerationEvents(
@@ -121,7 +104,7 @@ async function run(databaseUrl: string, dir: string): Promise<void> {
     // same durations, so both measured rounds draw from the same place in the sequence.
     const warmUp = await submitAll(deps, "warm-up", WARM_UP_JOBS);
     await waitForStudio(prisma, warmUp);
-    for (let i = 0; i < WARM_UP_JOBS; i++) await loopVenice.queue(queueBody(i, "warm-up"));
+    for (let i = 0; i < WARM_UP_JOBS; i++) await loopVenice.queue(benchQueueBody(i, "warm-up"));
     // Let both simulators' rate windows empty.
     await sleep(60_000 / SPEED);
     studioSim.control.clearRequests();
@@ -140,9 +123,7 @@ async function run(databaseUrl: string, dir: string): Promise<void> {
       Promise.all(Array.from({ length: JOBS }, (_, i) => sampleLoop(loopVenice, i, dir, finished[1]))),
     ]);
 
-    report("studio worker", studio, count429(studioSim));
-    report("Venice's sample loop", loop, count429(loopSim));
-    compare(studio, loop, count429(studioSim));
+    report(studio, loop, count429(studioSim), count429(loopSim));
   } finally {
     await events.close();
     await worker.stop();
@@ -151,36 +132,9 @@ async function run(databaseUrl: string, dir: string): Promise<void> {
   }
 }
 
-function queueBody(i: number, round: string) {
-  const draft = DRAFTS[i % DRAFTS.length]!;
-  return { model: draft.model, prompt: `${round} job ${i}: a short piece for the benchmark`, ...draft.request };
-}
-
-async function submitAll(deps: Parameters<typeof submitGeneration>[1], round: string, count: number): Promise<string[]> {
-  const batches = await Promise.all(
-    Array.from({ length: count }, (_, i) => {
-      const { model, ...draft } = queueBody(i, round);
-      return submitGeneration({ model, draft, takes: 1, idempotencyKey: `${round}-${i}`, creatorId: "bench" }, deps);
-    }),
-  );
-  return batches.map((batch) => batch.generations[0]!.id);
-}
-
-async function waitForStudio(prisma: PrismaClient, ids: string[]) {
-  for (;;) {
-    const jobs = await prisma.generation.findMany({ where: { id: { in: ids } } });
-    const unfinished = jobs.filter((job) => job.status !== "completed");
-    if (unfinished.some((job) => ["failed", "expired", "uncertain"].includes(job.status))) {
-      throw new Error(`a studio job ended badly: ${JSON.stringify(unfinished.map((job) => [job.status, job.errorMessage]))}`);
-    }
-    if (unfinished.length === 0) return jobs;
-    await sleep(20);
-  }
-}
-
 /** Venice's example client: retrieve every 3 s from enqueue until audio, save it, complete. */
 async function sampleLoop(venice: VeniceClient, i: number, dir: string, finished: Map<string, number>): Promise<Outcome> {
-  const body = queueBody(i, "measured");
+  const body = benchQueueBody(i, "measured");
   const { queue_id } = await venice.queue(body);
   const enqueuedAt = Date.now();
   let retrieveCalls = 0;
@@ -216,24 +170,6 @@ function watchFinishTimes(sim: VeniceSimulator): Map<string, number> {
   return finished;
 }
 
-/** The simulator's renderer, once per format: rendering is not what this bench measures. */
-async function cachedRenderer() {
-  const audio = new Map<AudioFormat, Buffer>();
-  for (const format of ["mp3", "wav", "flac"] as const) {
-    audio.set(format, await renderTrack({ prompt: "a short piece for the benchmark", seconds: 10, format }));
-  }
-  return async ({ format }: { format: AudioFormat }) => audio.get(format)!;
-}
-
-async function findSimModel(id: string) {
-  const model = SIM_MODELS.find((candidate) => candidate.id === id);
-  return model && capabilities(musicModelSchema.parse(model));
-}
-
-function count429(sim: VeniceSimulator): number {
-  return sim.control.requests().filter((call) => call.status === 429).length;
-}
-
 function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
@@ -249,23 +185,29 @@ function summary(outcomes: Outcome[]) {
   };
 }
 
-function report(name: string, outcomes: Outcome[], rateLimited: number): void {
-  const { median, p95, calls } = summary(outcomes);
-  console.log(
-    `${name.padEnd(22)} delay median ${median.toFixed(2)} s  p95 ${p95.toFixed(2)} s   retrieve calls/job ${calls.toFixed(2)}   429s ${rateLimited}`,
-  );
-}
-
-function compare(studio: Outcome[], loop: Outcome[], studio429: number): void {
+function report(studio: Outcome[], loop: Outcome[], studio429: number, loop429: number): void {
   const ours = summary(studio);
   const theirs = summary(loop);
-  const checks = [
-    [`median delay ratio ${(ours.median / theirs.median).toFixed(2)}`, ours.median <= 0.5 * theirs.median, "≤ 0.5"],
-    [`p95 delay ratio ${(ours.p95 / theirs.p95).toFixed(2)}`, ours.p95 <= theirs.p95, "≤ 1"],
-    [`retrieve calls ratio ${(ours.calls / theirs.calls).toFixed(2)}`, ours.calls <= 0.75 * theirs.calls, "≤ 0.75"],
-    [`studio 429s ${studio429}`, studio429 === 0, "= 0"],
-  ] as const;
-  for (const [label, met, target] of checks) console.log(`${met ? "met    " : "NOT MET"}  ${label} (target ${target})`);
+  const ratio = (value: number) => `${value.toFixed(2)}×`;
+  const row = (name: string, { median, p95, calls }: ReturnType<typeof summary>, rateLimited: number) =>
+    `| ${name} | ${median.toFixed(2)} s | ${p95.toFixed(2)} s | ${calls.toFixed(2)} | ${rateLimited} |`;
+  reportFigures(
+    "ready-delay",
+    [
+      { figure: "median delay, worker ÷ sample loop", value: ratio(ours.median / theirs.median), target: "≤ 0.5×", pass: ours.median <= 0.5 * theirs.median },
+      { figure: "p95 delay, worker ÷ sample loop", value: ratio(ours.p95 / theirs.p95), target: "≤ 1×", pass: ours.p95 <= theirs.p95 },
+      { figure: "retrieve calls, worker ÷ sample loop", value: ratio(ours.calls / theirs.calls), target: "≤ 0.75×", pass: ours.calls <= 0.75 * theirs.calls },
+      { figure: `worker 429s with ${JOBS} concurrent jobs`, value: String(studio429), target: "0", pass: studio429 === 0 },
+    ],
+    [
+      `${JOBS} concurrent jobs, simulator speed ${SPEED}, seed ${SEED}; delays in Venice time.`,
+      "",
+      "| contender | delay median | delay p95 | retrieve calls/job | 429s |",
+      "|---|---|---|---|---|",
+      row("studio worker", ours, studio429),
+      row("Venice's sample loop", theirs, loop429),
+    ].join("\n"),
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,8 @@
 // Streams a generated body into LocalDiskStorage and reports how much memory that took.
-// Run: npx tsx bench/storage-stream.ts [megabytes]   (default 50)
+// Run: npx tsx bench/storage-stream.ts [megabytes]   (default 500)
 // Prints the size, wall time, throughput and the peak RSS growth over the RSS before the put:
 // a streaming put should grow by a few chunks and buffers, not by the size of the body.
+// Target: peak RSS growth ≤ 64 MiB (a fixed bound: ~30 MiB whether the body is 50 or 500 MiB).
 
 import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -9,9 +10,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { LocalDiskStorage } from "../lib/storage/local-disk-storage";
 import { peakRssBytes } from "./peak-rss";
+import { reportFigures } from "./report";
 
 const CHUNK_BYTES = 64 * 1024;
 const MB = 1024 * 1024;
+const TARGET_GROWTH_MB = 64;
 
 /** `totalBytes` of pseudo-random data in fresh 64 KiB chunks, as a network body would arrive. */
 function generatedBody(totalBytes: number, hash: ReturnType<typeof createHash>): ReadableStream<Uint8Array> {
@@ -36,7 +39,7 @@ function generatedBody(totalBytes: number, hash: ReturnType<typeof createHash>):
 }
 
 async function main(): Promise<void> {
-  const megabytes = Number(process.argv[2] ?? 50);
+  const megabytes = Number(process.argv[2] ?? 500);
   const root = await mkdtemp(path.join(tmpdir(), "bench-storage-"));
   try {
     const storage = new LocalDiskStorage(root);
@@ -45,12 +48,17 @@ async function main(): Promise<void> {
     const started = performance.now();
     const stored = await storage.put("bench/track.wav", generatedBody(megabytes * MB, expected));
     const seconds = (performance.now() - started) / 1000;
-    const peakGrowth = peakRssBytes() - rssBefore;
+    const peakGrowthMB = Math.max(0, peakRssBytes() - rssBefore) / MB;
 
     if (stored.sha256 !== expected.digest("hex")) throw new Error("stored SHA-256 differs from the generated body's");
-    console.log(`bytes            ${stored.bytes} (${(stored.bytes / MB).toFixed(1)} MiB in ${CHUNK_BYTES / 1024} KiB chunks)`);
-    console.log(`time             ${(seconds * 1000).toFixed(0)} ms (${(stored.bytes / MB / seconds).toFixed(0)} MiB/s, fsync and rename included)`);
-    console.log(`peak RSS growth  ${(Math.max(0, peakGrowth) / MB).toFixed(1)} MiB (RSS before: ${(rssBefore / MB).toFixed(1)} MiB)`);
+    reportFigures(
+      "storage-stream",
+      [
+        { figure: `peak RSS growth storing ${(stored.bytes / MB).toFixed(0)} MiB`, value: `+${peakGrowthMB.toFixed(1)} MiB`, target: `≤ ${TARGET_GROWTH_MB} MiB`, pass: peakGrowthMB <= TARGET_GROWTH_MB },
+        { figure: "throughput (fsync and rename included)", value: `${(stored.bytes / MB / seconds).toFixed(0)} MiB/s` },
+      ],
+      `LocalDiskStorage.put of ${stored.bytes} bytes in ${CHUNK_BYTES / 1024} KiB chunks in ${(seconds * 1000).toFixed(0)} ms; RSS before: ${(rssBefore / MB).toFixed(1)} MiB.`,
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }
