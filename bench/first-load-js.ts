@@ -1,12 +1,11 @@
 // First-load JS of the studio's pages, in kB of gzip (1 kB = 1000 bytes, as `next build`
-// counts), against the 180 kB target. Run after a build:
-//
-//   npx next build && npm run bench:first-load-js
+// counts), against the 180 kB target. Builds first when the sources changed (scripts/start.mjs).
 //
 // Next 16 writes each route's first-load chunks to .next/diagnostics/route-bundle-stats.json
 // (framework, shared and page chunks; lazy chunks such as the player's wavesurfer.js are not in
 // it). e2e/smoke.spec.ts checks that a browser's first load fetches exactly these files.
 // Each file is gzipped at zlib's default level, as `next start` serves it.
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -18,8 +17,10 @@ const STATS = path.join(".next", "diagnostics", "route-bundle-stats.json");
 
 type RouteStats = { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] };
 
+const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
 if (!existsSync(STATS)) {
-  console.error(`${STATS} is missing: run \`npx next build\` first.`);
+  console.error(`${STATS} is missing after the build.`);
   process.exit(1);
 }
 const stats = JSON.parse(readFileSync(STATS, "utf8")) as RouteStats[];

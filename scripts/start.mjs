@@ -130,6 +130,9 @@ if (!isBuilt(sourceHash())) {
   releaseBuildLock();
 }
 
+// `node scripts/start.mjs --build-only`: build when the sources changed, then stop (the benches).
+if (process.argv.includes("--build-only")) process.exit(0);
+
 const port = process.env.PORT ?? "3000";
 const server = spawn(process.execPath, [NEXT, "start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], {
   stdio: "inherit",

@@ -1,9 +1,7 @@
 "use client";
 
-import { useMemo } from "react";
 import { ApiFailure } from "@/lib/client/fetch-json";
 import { formatUsd, type ModelsByKind } from "@/lib/client/model-view";
-import { buildGenerationRequestSchema } from "@/lib/venice/generation-request";
 import { priceOf, roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";
 import { CapabilityFields } from "./capability-fields";
 import { requestOf, type Draft } from "./draft";
@@ -13,6 +11,7 @@ import { TakesPicker } from "./takes-picker";
 import { useBalance } from "./use-balance";
 import type { CreateForm } from "./use-create-form";
 import { useQuote } from "./use-quote";
+import { useRequestSchema } from "./use-request-schema";
 import { useSubmit, type SubmitAnswer } from "./use-submit";
 
 // Which draft value each request field comes from, to show errors on touched fields only.
@@ -30,19 +29,19 @@ const DRAFT_KEY_OF_FIELD: Record<string, keyof Draft> = {
 
 export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind; form: CreateForm; onAccepted: (answer: SubmitAnswer) => void }) {
   const { model, draft, takes } = form;
-  const schema = useMemo(() => (model ? buildGenerationRequestSchema(model) : null), [model]);
+  const schema = useRequestSchema(model);
   const request = model ? requestOf(model, draft) : null;
   const parsed = schema && request ? schema.safeParse(request) : null;
   const valid = parsed?.success ? parsed.data : null;
   const quote = useQuote(model?.id ?? "", valid, takes);
   const submission = useSubmit(onAccepted);
   const balance = useBalance();
-  if (!model || !parsed) return <p>No model is available right now.</p>;
+  if (!model || !request) return <p>No model is available right now.</p>;
 
   const body = JSON.stringify({ model: model.id, request: valid, takes });
   const serverFailure = submission.error instanceof ApiFailure && submission.errorBody === body ? submission.error : null;
   const localErrors: Record<string, string[]> = {};
-  for (const issue of parsed.success ? [] : parsed.error.issues) {
+  for (const issue of parsed?.success === false ? parsed.error.issues : []) {
     const field = String(issue.path[0] ?? "_");
     (localErrors[field] ??= []).push(issue.message);
   }
@@ -53,7 +52,7 @@ export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind
   }
   let estimate: number | undefined;
   try {
-    estimate = priceOf(model, request!) * takes;
+    estimate = priceOf(model, request) * takes;
   } catch {
     estimate = undefined;
   }

@@ -6,6 +6,7 @@
 // the create form's validator too).
 import { z } from "zod/mini";
 import { isUsable, type ModelCapabilities } from "./capabilities";
+import { promptCharacterCount } from "./pricing";
 import type { QueueAudioRequest, QuoteAudioRequest } from "./schemas";
 
 export type GenerationRequest = {
@@ -162,9 +163,4 @@ export function toQuoteBody(model: ModelCapabilities, request: GenerationRequest
   if (model.duration && request.duration_seconds !== undefined) body.duration_seconds = request.duration_seconds;
   if ("per_thousand_characters" in model.pricing) body.character_count = promptCharacterCount(request);
   return body;
-}
-
-/** Characters billed by per-thousand-characters models: the trimmed prompt Venice receives. */
-export function promptCharacterCount(request: Pick<GenerationRequest, "prompt">): number {
-  return request.prompt.trim().length;
 }

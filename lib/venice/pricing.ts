@@ -1,7 +1,7 @@
 // The studio's own price estimate for a request, from the pricing a model publishes. The
 // /audio/quote answer remains the authority for what Venice charges.
 import type { ModelCapabilities } from "./capabilities";
-import { promptCharacterCount, type GenerationRequest } from "./generation-request";
+import type { GenerationRequest } from "./generation-request";
 
 export type PricedRequest = Pick<GenerationRequest, "prompt" | "duration_seconds">;
 
@@ -45,4 +45,9 @@ export function roundUpToCent(usd: number): number {
 export function roundDownToCent(usd: number): number {
   const micros = Math.round(usd * 1_000_000);
   return Math.floor(micros / 10_000) / 100;
+}
+
+/** Characters billed by per-thousand-characters models: the trimmed prompt Venice receives. */
+export function promptCharacterCount(request: Pick<GenerationRequest, "prompt">): number {
+  return request.prompt.trim().length;
 }
