@@ -10,33 +10,19 @@
 // track, yet not reported expired or uncertain), 0 failed jobs left unrefunded in the ledger,
 // and the worker completes a plain job after every cell.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { applyMigrations } from "@/lib/db/migrate";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { startVeniceSimulator } from "@/lib/venice-sim/server";
 import { cellText, faultMatrixSimulatorOptions, matrixFigures, recordingRenderer, runFaultMatrix } from "./harness/fault-matrix";
-import { reportFigures } from "./report";
+import { reportFigures, zeroFigure } from "./report";
+import { withEmbeddedPostgres } from "./sim-studio";
 
 const TIMEOUT_MS = Number(process.argv[2]) || 2_000;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-fault-matrix-"));
-  try {
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 30000 + Math.floor(Math.random() * 20000) });
-    try {
-      await applyMigrations(postgres.url);
-      await run(postgres.url, dir);
-    } finally {
-      await postgres.stop();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await withEmbeddedPostgres("fault-matrix", run);
 }
 
 async function run(databaseUrl: string, dir: string): Promise<void> {
@@ -56,16 +42,15 @@ async function run(databaseUrl: string, dir: string): Promise<void> {
       onCell: (cell) => console.log(`  ${cell.row} @ ${cell.step}: ${cellText(cell)}`),
     });
     const figures = matrixFigures(cells);
-    const zero = (figure: string, value: number) => ({ figure, value: String(value), target: "0", pass: value === 0 });
     reportFigures(
       "fault-matrix",
       [
         { figure: "cells run", value: String(figures.cells) },
-        zero("jobs stuck", figures.stuck),
-        zero("jobs queued twice", figures.doubleQueued),
-        zero("paid and lost", figures.paidAndLost),
-        zero("failed, not refunded", figures.unrefunded),
-        zero("worker not recovered", figures.notRecovered),
+        zeroFigure("jobs stuck", figures.stuck),
+        zeroFigure("jobs queued twice", figures.doubleQueued),
+        zeroFigure("paid and lost", figures.paidAndLost),
+        zeroFigure("failed, not refunded", figures.unrefunded),
+        zeroFigure("worker not recovered", figures.notRecovered),
         { figure: "run time", value: `${((Date.now() - started) / 1000).toFixed(0)} s` },
       ],
       markdown,

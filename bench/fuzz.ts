@@ -12,18 +12,14 @@
 // applies: malformed JSON, a body that is not an object, no usable Idempotency-Key),
 // 0 reaching the simulator, 0 answered with a 5xx.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrate";
 import { capabilities } from "@/lib/venice/capabilities";
 import { createVeniceClient } from "@/lib/venice/client";
 import { startVeniceSimulator } from "@/lib/venice-sim/server";
 import { signInAs } from "@/tests/support/members";
 import { call } from "@/tests/support/routes";
 import { describeFinding, fuzzCatalog, generateFuzzCases, runFuzz } from "./harness/fuzz";
-import { reportFigures } from "./report";
+import { reportFigures, zeroFigure } from "./report";
+import { withEmbeddedPostgres } from "./sim-studio";
 
 const REQUESTS = Number(process.argv[2]) || 2_000;
 const SEED = Number(process.argv[3]) || Math.floor(Math.random() * 2 ** 31);
@@ -31,18 +27,7 @@ const SEED = Number(process.argv[3]) || Math.floor(Math.random() * 2 ** 31);
 const FINDINGS_SHOWN = 20;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-fuzz-"));
-  try {
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 30000 + Math.floor(Math.random() * 20000) });
-    try {
-      await applyMigrations(postgres.url);
-      await run(postgres.url);
-    } finally {
-      await postgres.stop();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await withEmbeddedPostgres("fuzz", run);
 }
 
 async function run(databaseUrl: string): Promise<void> {
@@ -71,17 +56,16 @@ async function run(databaseUrl: string): Promise<void> {
     if (findings.length > FINDINGS_SHOWN) console.log(`  … and ${findings.length - FINDINGS_SHOWN} more`);
 
     const refused = result.refusedWithFields + result.refusedWithoutField;
-    const zero = (figure: string, value: number) => ({ figure, value: String(value), target: "0", pass: value === 0 });
     reportFigures("fuzz", [
       { figure: "invalid requests sent", value: `${result.total} (generations ${result.byRoute["/api/generations"]}, quote ${result.byRoute["/api/quote"]})`, target: "≥ 500", pass: result.total >= 500 },
       { figure: "seed", value: String(SEED) },
       { figure: "refused correctly", value: `${refused} / ${result.total}`, target: "all", pass: refused === result.total },
       { figure: "… with field errors", value: String(result.refusedWithFields) },
       { figure: "… no field applies (400 {error})", value: String(result.refusedWithoutField) },
-      zero("refused without the right field", result.wrongFieldErrors.length),
-      zero("accepted (2xx)", result.accepted.length),
-      zero("server errors (5xx)", result.serverErrors.length),
-      zero("calls that reached the simulator", result.reachedSimulator),
+      zeroFigure("refused without the right field", result.wrongFieldErrors.length),
+      zeroFigure("accepted (2xx)", result.accepted.length),
+      zeroFigure("server errors (5xx)", result.serverErrors.length),
+      zeroFigure("calls that reached the simulator", result.reachedSimulator),
       { figure: "requests per second", value: (result.total / seconds).toFixed(0) },
     ]);
   } finally {

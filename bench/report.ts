@@ -16,6 +16,11 @@ export type BenchFigure = {
 /** `details`: optional Markdown (a per-cell table, say) that RESULTS.md shows under the main table. */
 export type BenchReport = { bench: string; figures: BenchFigure[]; details?: string };
 
+/** A count whose target is none at all. */
+export function zeroFigure(figure: string, count: number): BenchFigure {
+  return { figure, value: String(count), target: "0", pass: count === 0 };
+}
+
 export const REPORT_PREFIX = "BENCH_FIGURES ";
 
 export function reportFigures(bench: string, figures: BenchFigure[], details?: string): void {

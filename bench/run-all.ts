@@ -20,7 +20,7 @@ const TSX = path.join("node_modules", ".bin", "tsx");
 // react-server: the studio's modules import "server-only", which only that condition allows.
 const tsxBench = (name: string, file: string, ...args: string[]): Bench => ({ name, file, command: [TSX, "--conditions=react-server", file, ...args] });
 
-// Fast ones first; the crash trials (a vitest test that reports its figures) take 15–20 minutes.
+// Fast ones first; the crash trials (a vitest test that reports its figures) take about 12 minutes.
 const BENCHES: Bench[] = [
   tsxBench("first-load-js", "bench/first-load-js.ts"),
   tsxBench("storage-stream", "bench/storage-stream.ts", "500"),

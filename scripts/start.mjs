@@ -2,7 +2,7 @@
 // studio on PORT (default 3000). Demo mode unless VENICE_API_KEY is set.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -63,6 +63,8 @@ const isBuilt = (hash) => existsSync(path.join(distDir, "BUILD_ID")) && existsSy
 // named after the dist dir. It holds its owner's pid: a lock whose owner died is taken over.
 const buildLock = path.join(tmpdir(), `venice-studio-build-${createHash("sha256").update(path.resolve(distDir)).digest("hex").slice(0, 16)}.lock`);
 const LOCK_POLL_MS = 500;
+// A lock this old is stale whatever its pid says (the pid may belong to another process now).
+const STALE_LOCK_MS = 20 * 60_000;
 
 function isAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
@@ -101,8 +103,8 @@ function takeBuildLock() {
       }
       const owner = lockOwner();
       if (owner === undefined) continue; // released just now
-      if (!isAlive(owner)) {
-        rmSync(buildLock, { force: true });
+      if (!isAlive(owner) || Date.now() - statSync(buildLock, { throwIfNoEntry: false })?.mtimeMs > STALE_LOCK_MS) {
+        takeOverStaleLock(owner);
         continue;
       }
       if (!announced) console.log(`Waiting for the build of another start (pid ${owner})…`);
@@ -112,6 +114,26 @@ function takeBuildLock() {
   } finally {
     rmSync(candidate, { force: true });
   }
+}
+
+// Two waiters may find the same dead owner: the lock is moved aside, not deleted, and put
+// back when what was moved turns out to be another waiter's fresh lock.
+function takeOverStaleLock(staleOwner) {
+  const aside = `${buildLock}.stale.${process.pid}`;
+  try {
+    renameSync(buildLock, aside);
+  } catch (error) {
+    if (error.code === "ENOENT") return;
+    throw error;
+  }
+  if (Number(readFileSync(aside, "utf8")) !== staleOwner) {
+    try {
+      linkSync(aside, buildLock);
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+  }
+  rmSync(aside, { force: true });
 }
 
 function releaseBuildLock() {

@@ -104,7 +104,6 @@ export type FaultMatrixOptions = {
   onCell?: (cell: CellOutcome) => void;
 };
 
-/** The audio the simulator served, by prompt, so stored tracks can be checked against it. */
 /** The simulator for the matrix: real time, faults on, and neither Venice's request limits nor its failed-4xx lock-out, which are not what it is about. */
 export function faultMatrixSimulatorOptions(render: (options: RenderOptions) => Promise<Buffer>): VeniceSimulatorOptions {
   return {
@@ -118,6 +117,7 @@ export function faultMatrixSimulatorOptions(render: (options: RenderOptions) => 
   };
 }
 
+/** The audio the simulator served, by prompt, so stored tracks can be checked against it. */
 export type ServedAudio = { sha256ByPrompt: Map<string, string> };
 
 /** The simulator's real renderer, remembering the sha256 of each job's audio. */
@@ -376,13 +376,13 @@ async function verifyTrack(options: Pick<FaultMatrixOptions, "prisma" | "storage
   return bytes === track.bytes && hash.digest("hex") === track.sha256 && options.served.sha256ByPrompt.get(prompt) === track.sha256;
 }
 
-/** Every job id the simulator has had; jobs disappear once completed, so look often. */
+/** Every job id the simulator has had. Jobs disappear once completed, which at speed 1 is seconds after they were queued: a look every 20 ms sees each. */
 function watchSimJobs(sim: VeniceSimulator): { seen: Set<string>; stop(): void } {
   const seen = new Set<string>();
   const look = () => {
     for (const job of sim.control.jobs()) seen.add(job.id);
   };
-  const timer = setInterval(look, 2);
+  const timer = setInterval(look, 20);
   return {
     seen,
     stop: () => clearInterval(timer),

@@ -96,7 +96,7 @@ export async function runConcurrentJobs(studio: TwoInstances, sim: VeniceSimulat
 }
 
 /** The most of `times` (ms) that fall in any window of `windowMs`. */
-function peakInWindow(times: number[], windowMs: number): number {
+export function peakInWindow(times: number[], windowMs: number): number {
   const sorted = [...times].sort((x, y) => x - y);
   let peak = 0;
   for (let first = 0, last = 0; last < sorted.length; last++) {

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 //
 // A bucket of `burst` tokens refilled at r a minute lets at most burst + r calls into any
 // 60 s window, which is what Venice's rolling-window limit counts. So the bucket refills at
-// perMinute − burst: `perMinute` is a true cap on any rolling minute. The default burst (a
+// perMinute − burst: `perMinute` (2 or more) is a true cap on any rolling minute. The default burst (a
 // tenth of the rate) and rates keep retrieves at 100/min within Venice's 120 and queues at
 // 30/min within its 40.
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LocalDiskStorage } from "./local-disk-storage";
-import { bodyOf, describeTrackStorageContract, sha256, split } from "./track-storage-contract";
+import { bodyOf, describeTrackStorageContract, sha256, split } from "@/tests/support/track-storage-contract";
 
 /** A storage root inside a sandbox of its own, so escapes from the root would be visible too. */
 async function openSandbox() {

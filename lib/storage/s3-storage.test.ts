@@ -6,7 +6,7 @@ import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, type S3Cli
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startS3Server, type S3Server } from "@/tests/support/s3";
 import { createS3Client, S3Storage, type S3Config } from "./s3-storage";
-import { bodyOf, describeTrackStorageContract, readAll, sha256, split } from "./track-storage-contract";
+import { bodyOf, describeTrackStorageContract, readAll, sha256, split } from "@/tests/support/track-storage-contract";
 
 const MiB = 1024 * 1024;
 // s3rver does not verify SigV4 signatures, so any secret signs in; this one is looked for in errors.
@@ -79,7 +79,8 @@ describeTrackStorageContract(
   "S3Storage",
   async () => {
     const bucket = await freshBucket();
-    return { storage: new S3Storage(configFor(bucket)), contents: () => keysIn(bucket), close: async () => {} };
+    const storage = new S3Storage(configFor(bucket));
+    return { storage, contents: () => keysIn(bucket), close: async () => storage.close() };
   },
   // S3 keeps the last complete PUT of a key; s3rver writes objects in place, so two PUTs of
   // one key interleave their bytes on its disk.
@@ -175,6 +176,24 @@ describe("S3Storage on an S3-compatible server (s3rver)", () => {
       const closedPort = await freePort();
       const storage = new S3Storage(configFor(bucket, { endpoint: `http://127.0.0.1:${closedPort}` }));
       await expect(storage.checkBucket()).rejects.toThrow(`S3 endpoint http://127.0.0.1:${closedPort} is unreachable (ECONNREFUSED)`);
+    });
+
+    it("gives up on an endpoint that takes the connection but never answers, for start-up and for reads", async () => {
+      const silent = createServer(() => {});
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const endpoint = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const storage = new S3Storage(configFor(bucket, { endpoint, answerTimeoutMs: 300 }));
+      try {
+        const started = Date.now();
+        await expect(storage.checkBucket()).rejects.toThrow(`S3 endpoint ${endpoint} is unreachable (no answer within 0.3 s)`);
+        await expect(storage.stat("tracks/a.mp3")).rejects.toThrow();
+        await expect(storage.read("tracks/a.mp3")).rejects.toThrow();
+        expect(Date.now() - started).toBeLessThan(5_000);
+      } finally {
+        storage.close();
+        silent.closeAllConnections();
+        await new Promise((resolve) => silent.close(resolve));
+      }
     });
   });
 });

@@ -30,15 +30,19 @@ export type S3Config = {
   /** Bucket in the path (`endpoint/bucket/key`), as MinIO, s3rver, R2 and Ceph expect. */
   forcePathStyle: boolean;
   credentials: { accessKeyId: string; secretAccessKey: string };
+  /** How long a call may wait for the store's answer (its headers). Default 15 s. */
+  answerTimeoutMs?: number;
 };
 
 // S3's smallest part. A put holds at most QUEUE_SIZE parts in flight plus the one being
 // filled, so memory stays near 15 MiB however long the track is.
 const PART_SIZE = 5 * 1024 * 1024;
 const QUEUE_SIZE = 2;
-// Fail start-up (and requests) fast on an endpoint that does not answer. No socket timeout on
-// top: a streamed GET legitimately idles while a paused listener applies backpressure.
+// Fail start-up (and requests) fast on an endpoint that does not answer: a connection within
+// 5 s, an answer (its headers) within 15 s. No socket timeout on top: a streamed GET
+// legitimately idles while a paused listener applies backpressure.
 const CONNECTION_TIMEOUT_MS = 5_000;
+const ANSWER_TIMEOUT_MS = 15_000;
 
 export function createS3Client(config: S3Config): S3Client {
   return new S3Client({
@@ -58,6 +62,7 @@ export function createS3Client(config: S3Config): S3Client {
 export class S3Storage implements TrackStorage {
   private readonly bucket: string;
   private readonly endpoint: string;
+  private readonly answerTimeoutMs: number;
 
   constructor(
     config: S3Config,
@@ -65,6 +70,7 @@ export class S3Storage implements TrackStorage {
   ) {
     this.bucket = config.bucket;
     this.endpoint = config.endpoint;
+    this.answerTimeoutMs = config.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
   }
 
   async put(key: string, body: ReadableStream<Uint8Array>): Promise<StoredObject> {
@@ -119,7 +125,7 @@ export class S3Storage implements TrackStorage {
     let removed = 0;
     let markers: { KeyMarker?: string; UploadIdMarker?: string } = {};
     for (;;) {
-      const page = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, ...markers })).catch((error: unknown) => {
+      const page = await this.answered((abortSignal) => this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, ...markers }), { abortSignal })).catch((error: unknown) => {
         if (errorName(error) !== "NotImplemented") throw error;
         throw new Error(
           "This S3 store does not list multipart uploads (ListMultipartUploads); expire abandoned ones with a bucket lifecycle rule (AbortIncompleteMultipartUpload)",
@@ -129,7 +135,7 @@ export class S3Storage implements TrackStorage {
       for (const { Key, UploadId, Initiated } of page.Uploads ?? []) {
         if (!Key || !UploadId || !Initiated || Initiated.getTime() > startedBefore) continue;
         try {
-          await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }));
+          await this.answered((abortSignal) => this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key, UploadId }), { abortSignal }));
           removed++;
         } catch (error) {
           // Completed or aborted elsewhere since the listing: nothing left to clear.
@@ -144,7 +150,7 @@ export class S3Storage implements TrackStorage {
   async stat(key: string): Promise<{ bytes: number } | null> {
     assertValidStorageKey(key);
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const head = await this.answered((abortSignal) => this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal }));
       return { bytes: head.ContentLength ?? 0 };
     } catch (error) {
       // A HEAD answer has no body, so a missing object is only "NotFound".
@@ -158,8 +164,8 @@ export class S3Storage implements TrackStorage {
     if (range) assertWellFormedRange(range);
     let object: GetObjectCommandOutput;
     try {
-      object = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range && `bytes=${range.start}-${range.end}` }),
+      object = await this.answered((abortSignal) =>
+        this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range && `bytes=${range.start}-${range.end}` }), { abortSignal }),
       );
     } catch (error) {
       if (error instanceof NoSuchKey) throw new StorageNotFoundError(`No stored object ${key}`);
@@ -188,7 +194,7 @@ export class S3Storage implements TrackStorage {
   async delete(key: string): Promise<void> {
     assertValidStorageKey(key);
     // S3 answers 204 for a key that is not there, as the contract wants.
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.answered((abortSignal) => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal }));
   }
 
   /**
@@ -197,7 +203,7 @@ export class S3Storage implements TrackStorage {
    */
   async checkBucket(): Promise<void> {
     try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      await this.answered((abortSignal) => this.client.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal }));
     } catch (error) {
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       const where = `S3 bucket "${this.bucket}" at ${this.endpoint}`;
@@ -206,16 +212,34 @@ export class S3Storage implements TrackStorage {
           ? `${where} does not exist`
           : status === 401 || status === 403
             ? `${where} refused the credentials (S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY)`
-            : status === undefined
-              ? `S3 endpoint ${this.endpoint} is unreachable (${(error as NodeJS.ErrnoException).code ?? errorName(error)})`
+            : status === undefined && errorName(error) === "AbortError"
+              ? `S3 endpoint ${this.endpoint} is unreachable (no answer within ${this.answerTimeoutMs / 1000} s)`
+              : status === undefined
+                ? `S3 endpoint ${this.endpoint} is unreachable (${(error as NodeJS.ErrnoException).code ?? errorName(error)})`
               : `${where} answered HTTP ${status} (${errorName(error)})`;
       throw new Error(problem, { cause: error });
     }
   }
 
+  /** A call that rejects when the store has not answered in time; a body streaming after the answer is not limited. */
+  private async answered<T>(send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.answerTimeoutMs);
+    try {
+      return await send(deadline.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Closes the client's connections; the storage is not used after. */
+  close(): void {
+    this.client.destroy();
+  }
+
   private async abortMultipartUpload(key: string, uploadId: string): Promise<void> {
     try {
-      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }));
+      await this.answered((abortSignal) => this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }), { abortSignal }));
     } catch (error) {
       // put() still rejects with its own error; the parts wait for removeAbandonedUploads or
       // the bucket's lifecycle rule.

@@ -133,6 +133,10 @@ async function crashFacts(jobs: Job[], batches: Batch[]) {
     queuedTwice: [] as string[],
     /** Completed tracks not cleaned up on Venice (complete is called only after storing). */
     leftOnVenice: [] as string[],
+    /** More tracks than Venice charged for: one Venice job stored as two. */
+    completedWithoutCharge: [] as string[],
+    /** Completed jobs that claim another completed job's Venice queue_id. */
+    sharedQueueIds: sharedQueueIdsOf(jobs),
     completed: jobs.filter((job) => job.status === "completed").length,
     uncertain: jobs.filter((job) => job.status === "uncertain").length,
   };
@@ -149,6 +153,7 @@ async function crashFacts(jobs: Job[], batches: Batch[]) {
       if (job.track && (await isStoredIntact(storage, job.track))) intact++;
       if (job.queueId && sim.control.job(job.queueId)) facts.leftOnVenice.push(job.id);
     }
+    if (completed.length > charged) facts.completedWithoutCharge.push(`${prompt}: ${completed.length} completed, ${charged} charged`);
     const lost = Math.max(0, charged - intact - uncertain);
     facts.paidTracksLost += lost;
     if (lost > 0) facts.lostIn.push(`${prompt}: ${charged} charged, ${completed.length} completed (${intact} intact), ${uncertain} uncertain`);
@@ -157,6 +162,11 @@ async function crashFacts(jobs: Job[], batches: Batch[]) {
     if (duplicates > 0) facts.queuedTwice.push(`${prompt}: ${charged} queue calls for ${takes} takes`);
   }
   return facts;
+}
+
+function sharedQueueIdsOf(jobs: Job[]): string[] {
+  const queueIds = jobs.filter((job) => job.status === "completed").map((job) => job.queueId);
+  return queueIds.filter((queueId, index) => queueIds.indexOf(queueId) !== index).map(String);
 }
 
 function median(values: number[]): number {
@@ -217,5 +227,7 @@ describe(`kill -9 of the studio at random points (seed ${SEED})`, () => {
     expect(facts.endedOtherwise).toEqual([]);
     expect(facts.wrongBatchSizes).toEqual([]);
     expect(facts.leftOnVenice).toEqual([]);
+    expect(facts.completedWithoutCharge).toEqual([]);
+    expect(facts.sharedQueueIds).toEqual([]);
   }, TEST_TIMEOUT_MS);
 });

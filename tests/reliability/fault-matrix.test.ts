@@ -54,7 +54,7 @@ it("every fault at its steps ends where the studio promises, and keeps the invar
     served: renderer.served,
     storage: new LocalDiskStorage(storageDir),
     // Short enough to keep the run brief, long enough for a busy test machine's pauses.
-    timeoutMs: 2_000,
+    timeoutMs: 3_000,
     include: (row, step) => EXPECTED[row.name]?.[step] !== undefined,
   });
 

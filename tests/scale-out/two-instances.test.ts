@@ -3,13 +3,14 @@
 // test process). 20 jobs are submitted to both; once instance A holds leases on jobs in
 // flight it is killed with kill -9. Instance B must finish every job: each job's lease keeps
 // it A's until the lease expires (30 s; B frees the leases of dead workers of its host only
-// when it starts, and it started first), then B claims it and resumes it from its row. No job may reach Venice twice, every track must be
-// in the bucket as stored, and the Venice budget is one for both instances.
+// when it starts, which it did before A died), then B claims it and resumes it from its row.
+// No job may reach Venice twice, every track must be in the bucket as stored, and the Venice
+// budget is one for both instances.
 //
 // The jobs that may end otherwise are the ones A was queueing when it died: it had recorded
 // that it was sending /audio/queue but not yet Venice's answer. Venice may have charged them,
 // so B must mark them `uncertain` and never send them again. Venice answers every queue call
-// a second late here (having taken it at once) and every retrieve a little late, and A is
+// seconds late here (having taken it at once) and every retrieve a little late, and A is
 // killed while it waits for such a queue answer and also holds a job Venice accepted; which
 // jobs A held is read from the database right after the kill, when A can no longer change
 // anything.
@@ -22,6 +23,7 @@ import type { Readable } from "node:stream";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { peakInWindow } from "@/bench/harness/load";
 import { PrismaClient, type Generation } from "@/lib/db/generated/client";
 import { DEFAULT_RETRIEVE_BUDGET } from "@/lib/generations/rate-budget";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
@@ -41,7 +43,9 @@ const DRAFTS = [
 ] as const;
 const PAID_IN_FLIGHT = ["queued", "processing", "downloaded"];
 // Slow answers keep the leases of the steps waiting for them held long enough to be seen.
-const QUEUE_ANSWER_DELAY_MS = 1_000;
+// The queue answer is slow enough that A cannot receive it between the test seeing A wait
+// for it and the kill, even on a busy machine.
+const QUEUE_ANSWER_DELAY_MS = 4_000;
 const RETRIEVE_ANSWER_DELAY_MS = 300;
 // A call A had sent just before it died may be logged by the simulator (in this process) a
 // moment after the kill; later calls are B's.
@@ -168,16 +172,8 @@ async function sha256AndSizeInBucket(key: string): Promise<{ bytes: number; sha2
 
 /** The most calls of `endpoint` the simulator saw in any 60 s window. */
 function mostCallsInAMinute(endpoint: string): number {
-  const times = sim.control
-    .requests()
-    .filter((call) => call.endpoint === endpoint)
-    .map((call) => Date.parse(call.time));
-  let most = 0;
-  for (let first = 0, last = 0; last < times.length; last++) {
-    while (times[last]! - times[first]! >= 60_000) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
+  const times = sim.control.requests().filter((call) => call.endpoint === endpoint).map((call) => Date.parse(call.time));
+  return peakInWindow(times, 60_000);
 }
 
 describe("two studio instances on one database and one bucket", () => {
@@ -200,7 +196,7 @@ describe("two studio instances on one database and one bucket", () => {
     await instanceA!.kill9();
     const killedAt = Date.now();
     // A is gone: the leases it held stay as they are until they expire.
-    const strandedByA = (await prisma.generation.findMany({ where: { leaseOwner: { not: null } } })).filter(
+    const strandedByA = (await prisma.generation.findMany({ where: { leaseOwner: { not: null } }, orderBy: { createdAt: "asc" } })).filter(
       (job) => !isWorkerOf(instanceB!, job.leaseOwner!),
     );
     const interruptedQueues = strandedByA.filter((job) => job.status === "pending" && job.queueSentAt !== null);

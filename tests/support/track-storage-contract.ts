@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { InvalidStorageKeyError, StorageNotFoundError, type TrackStorage } from "./track-storage";
+import { InvalidStorageKeyError, StorageNotFoundError, type TrackStorage } from "@/lib/storage/track-storage";
 
 export type StorageUnderTest = {
   storage: TrackStorage;
