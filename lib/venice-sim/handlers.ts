@@ -119,7 +119,7 @@ function notFound(): Answer {
   return json(404, { error: MEDIA_NOT_FOUND });
 }
 
-/** The job a retrieve or complete call names: 404 when unknown, 400 when another model's. */
+/** The job a retrieve or complete call names: 404 once its media is deleted, 400 when never issued or another model's. */
 function findJob(
   ctx: SimContext,
   body: unknown,
@@ -128,7 +128,7 @@ function findJob(
   const v = validateJobRequest(body, ctx.modelIndex, endpoint);
   if (!v.ok) return { ok: false, answer: fromError(v.error) };
   const job = ctx.jobs.get(v.value.queueId);
-  if (!job) return { ok: false, answer: notFound() };
+  if (!job) return { ok: false, answer: ctx.jobs.wasDeleted(v.value.queueId) ? notFound() : fromError(requestIdInvalid()) };
   if (job.model.id !== v.value.model.id) return { ok: false, answer: fromError(requestIdInvalid()) };
   return { ok: true, job, request: v.value };
 }

@@ -261,11 +261,11 @@ describe("completion and queue ids", () => {
     }
   });
 
-  it("an unknown uuid is a 404, a malformed id a 400 'Request ID is invalid.'", async () => {
+  it("a uuid Venice never issued and a malformed id are a 400 'Request ID is invalid.'", async () => {
     for (const path of ["/audio/retrieve", "/audio/complete"]) {
       const unknown = await c.post(path, { model: SFX.model, queue_id: GHOST });
-      expect(unknown.status).toBe(404);
-      expect(unknown.body).toEqual({ error: expect.any(String) });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error).toBe("Request ID is invalid.");
       for (const bad of ["nope", "", "0b8a1a5e-2f0c-1c8e-9a51-3c3f1f0d8e11", `${GHOST}x`]) {
         const reply = await c.post(path, { model: SFX.model, queue_id: bad });
         expect(reply.status, bad).toBe(400);

@@ -99,6 +99,8 @@ class ConcurrencyLimit {
 
 export class JobStore {
   private readonly jobs = new Map<string, Job>();
+  /** Ids whose media was deleted: Venice answers 404 for them, 400 for an id it never issued. */
+  private readonly deletedIds = new Set<string>();
   private readonly renders: ConcurrencyLimit;
   private generation = 0;
 
@@ -224,12 +226,19 @@ export class JobStore {
   complete(job: Job): { success: boolean } {
     const view = this.view(job);
     if (view.kind === "processing") return { success: false };
-    this.jobs.delete(job.id);
+    this.delete(job.id);
     return { success: true };
   }
 
   delete(id: string): boolean {
-    return this.jobs.delete(id);
+    if (!this.jobs.delete(id)) return false;
+    this.deletedIds.add(id);
+    return true;
+  }
+
+  /** Whether `id` named a job whose media has since been deleted. */
+  wasDeleted(id: string): boolean {
+    return this.deletedIds.has(id);
   }
 
   /** Test control: the job fails now (refunded), answering `status` from retrieve. */
@@ -288,5 +297,6 @@ export class JobStore {
   reset(): void {
     this.generation++;
     this.jobs.clear();
+    this.deletedIds.clear();
   }
 }

@@ -154,11 +154,16 @@ describe("the 4xx error budget", () => {
     });
     try {
       // 429s from the request rate limit do not use up the error budget.
-      for (let i = 0; i < 3; i++) expect((await c.post("/audio/queue", SFX)).status).toBe(200);
+      const queued = [];
+      for (let i = 0; i < 3; i++) queued.push(await c.post("/audio/queue", SFX));
+      expect(queued.map((reply) => reply.status)).toEqual([200, 200, 200]);
       for (let i = 0; i < 6; i++) expect((await c.post("/audio/queue", SFX)).status).toBe(429);
       expect((await c.post("/audio/quote", { model: SFX.model })).status).toBe(200);
-      const ghost = "0b8a1a5e-2f0c-4c8e-9a51-3c3f1f0d8e11";
-      for (let i = 0; i < 4; i++) expect((await c.post("/audio/retrieve", { model: SFX.model, queue_id: ghost })).status).toBe(404);
+      // Media deleted on completion: every later retrieve is a 404.
+      const deleted = queued[0]!.body.queue_id as string;
+      c.sim.control.failJob(deleted);
+      expect((await c.post("/audio/complete", { model: SFX.model, queue_id: deleted })).body).toEqual({ success: true });
+      for (let i = 0; i < 4; i++) expect((await c.post("/audio/retrieve", { model: SFX.model, queue_id: deleted })).status).toBe(404);
       const locked = await c.post("/audio/quote", { model: SFX.model });
       expect(locked.status).toBe(429);
     } finally {
