@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { createAuthMiddleware } from "better-auth/api";
+import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import { studioOrigin } from "@/lib/api/same-origin";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -72,6 +72,14 @@ function createAuth(prisma: PrismaClient, secret: string) {
     },
     telemetry: { enabled: false },
     // Into the studio's JSON logs (which scrub secrets), not better-auth's coloured console.
+    // A refused sign-up or a wrong password is the creator's mistake, not the server's: better-
+    // auth would print every such refusal at ERROR on the console, outside the studio's logs.
+    onAPIError: {
+      onError: (error) => {
+        if (isAPIError(error) && error.statusCode < 500) log().debug({ component: "better-auth", status: error.statusCode }, error.message);
+        else log().error({ component: "better-auth", err: error }, "auth request failed");
+      },
+    },
     logger: {
       level: "warn",
       log: (level, message, ...args) => log()[level]({ component: "better-auth", ...(args.length > 0 && { details: args }) }, message),

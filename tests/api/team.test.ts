@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { seedTrack } from "../support/library";
 import { createMember, signInAs, TEST_PASSWORD, type TestMember } from "../support/members";
@@ -459,6 +459,18 @@ describe("sign-in", () => {
 
     const elsewhere = await authPost("/sign-in/email", { email: member.email, password: TEST_PASSWORD }, { ip: "192.0.2.78" });
     expect(elsewhere.status).toBe(200);
+  });
+
+  it("keeps a refused sign-up out of the console: it is the visitor's mistake, logged at debug in the studio's logs", async () => {
+    await setOpenSignUp(false);
+    const consoleError = vi.spyOn(console, "error");
+    try {
+      const refused = await signUp("no-such-invite-token");
+      expect(refused.status).toBe(403);
+      expect(consoleError).not.toHaveBeenCalled();
+    } finally {
+      consoleError.mockRestore();
+    }
   });
 
   it("limits attempts on one account whatever address they claim to come from", async () => {
