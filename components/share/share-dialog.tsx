@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { OneTimeLink } from "@/components/one-time-link";
+import { SubmitButton } from "@/components/submit-button";
 import { createShareLink, fetchShareLinks, revokeShareLink, shareLinksKey } from "@/components/share/share-api";
 import type { ShareLinkView } from "@/lib/api/shares/share-link-view";
 
@@ -102,13 +103,9 @@ export function ShareDialog({ track, onClose }: Props) {
               ))}
             </select>
           </div>
-          <button
-            type="submit"
-            disabled={create.isPending}
-            className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-accent-700 disabled:opacity-60"
-          >
-            {create.isPending ? "Creating…" : "Create link"}
-          </button>
+          <SubmitButton pending={create.isPending} busyLabel="Creating…">
+            Create link
+          </SubmitButton>
         </form>
 
         {created && (

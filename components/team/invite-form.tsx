@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { OneTimeLink } from "@/components/one-time-link";
+import { SubmitButton } from "@/components/submit-button";
 import { LocalTime } from "@/components/team/local-time";
 import { ROLE_LABELS } from "@/components/team/role-labels";
 import { type Announce, createInvite, failureText, invitesKey } from "@/components/team/team-api";
@@ -70,13 +71,9 @@ export function InviteForm({ invitableRoles, announce }: Props) {
             ))}
           </select>
         </div>
-        <button
-          type="submit"
-          disabled={create.isPending}
-          className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-accent-700 disabled:opacity-60"
-        >
-          {create.isPending ? "Creating…" : "Create invite link"}
-        </button>
+        <SubmitButton pending={create.isPending} busyLabel="Creating…">
+          Create invite link
+        </SubmitButton>
       </form>
       {onlyMembers ? (
         <p id={`${ids}-role-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
