@@ -1,6 +1,6 @@
 // `npm start`: install what is missing, build when the sources changed, then serve the
-// studio on PORT (default 3000). Demo mode unless VENICE_API_KEY is set.
-import { spawn, spawnSync } from "node:child_process";
+// studio on PORT (default 3000) from this process. Demo mode unless VENICE_API_KEY is set.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +10,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Next reads .env itself, but PORT and HOST are needed here first.
 if (existsSync(".env")) process.loadEnvFile?.(".env");
 
-// Next's CLI is run with this Node directly (not through npx), so signals reach the server.
+// Next's CLI (for the build) is run with this Node directly, not through npx.
 const NEXT = path.join("node_modules", "next", "dist", "bin", "next");
 
 function run(command, args) {
@@ -155,9 +155,7 @@ if (!isBuilt(sourceHash())) {
 // `node scripts/start.mjs --build-only`: build when the sources changed, then stop (the benches).
 if (process.argv.includes("--build-only")) process.exit(0);
 
-const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [NEXT, "start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], {
-  stdio: "inherit",
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The server runs in this very process, so a SIGTERM to it (from npm, a supervisor or a
+// container runtime) stops everything the studio started (scripts/server.mjs).
+const { serve } = await import("./server.mjs");
+await serve({ port: Number(process.env.PORT ?? "3000"), hostname: process.env.HOST ?? "0.0.0.0" });

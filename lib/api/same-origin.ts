@@ -21,12 +21,17 @@ export function assertSameOrigin(request: Request): void {
   throw new ApiError("forbidden", "This request came from another site and was refused.");
 }
 
-/** STUDIO_URL's origin when set, otherwise the origin the request was addressed to. */
+/**
+ * STUDIO_URL's origin when set, otherwise the origin the request was addressed to. Forwarded
+ * headers count only behind TRUSTED_PROXIES: from anyone else they are the client's own words
+ * (the front door, scripts/front-door.mjs, also strips them from untrusted peers).
+ */
 export function studioOrigin(request: Request): string {
-  const configured = env().STUDIO_URL;
-  if (configured) return new URL(configured).origin;
+  const { STUDIO_URL, TRUSTED_PROXIES } = env();
+  if (STUDIO_URL) return new URL(STUDIO_URL).origin;
   const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const protocol = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
+  const forwarded = (name: string) => (TRUSTED_PROXIES ? request.headers.get(name)?.split(",")[0]?.trim() || undefined : undefined);
+  const host = forwarded("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const protocol = forwarded("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
   return `${protocol}://${host}`;
 }

@@ -1,4 +1,5 @@
 import { Prisma, type Generation, type PrismaClient } from "@/lib/db/generated/client";
+import { RELEASED } from "./job-updates";
 import { isProcessAlive } from "./process-alive";
 import { ACTIVE_STATUSES } from "./state-machine";
 
@@ -51,6 +52,12 @@ export async function renewLease(prisma: PrismaClient, id: string, owner: string
     WHERE id = ${id}::uuid AND "leaseOwner" = ${owner}`;
 }
 
+/** Frees every lease `owner` holds (a worker stopping before its steps finished); returns how many. */
+export async function releaseLeases(prisma: PrismaClient, owner: string): Promise<number> {
+  const released = await prisma.generation.updateMany({ where: { leaseOwner: owner }, data: RELEASED });
+  return released.count;
+}
+
 /**
  * Frees the leases of workers that ran on this host and are gone (a crash or kill -9), so a
  * restarted studio resumes their jobs at once instead of when the leases run out. Owner
@@ -72,10 +79,7 @@ export async function releaseLeasesOfGoneLocalWorkers(
     .map((holder) => holder.leaseOwner!)
     .filter((owner) => !liveOwners.has(owner) && !isRunningElsewhereHere(owner));
   if (gone.length === 0) return 0;
-  const released = await prisma.generation.updateMany({
-    where: { leaseOwner: { in: gone } },
-    data: { leaseOwner: null, leaseExpiresAt: null },
-  });
+  const released = await prisma.generation.updateMany({ where: { leaseOwner: { in: gone } }, data: RELEASED });
   return released.count;
 }
 

@@ -121,7 +121,27 @@ describe("after a crash", () => {
     for (const { id } of generations) await waitForCompletion(harness.prisma, id);
     expect(callsTo(harness.sim, "queue")).toHaveLength(3);
   });
+
+  it("a worker stopping with a step still running hands its job back at once, not when the lease runs out", async () => {
+    const { job, queueId } = await orphanedJob("processing");
+    harness.sim.control.injectFault({ kind: "hang", endpoint: "retrieve" });
+    const first = await worker({ leaseMs: 60_000 });
+    await waitForRetrieveCall(queueId);
+
+    const stoppedAt = Date.now();
+    await first.stop({ graceMs: 300 });
+    expect(Date.now() - stoppedAt).toBeLessThan(2_000);
+    expect(await harness.prisma.generation.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ leaseOwner: null, leaseExpiresAt: null });
+    // The next worker takes it at once: its 60 s lease did not have to run out.
+    await worker();
+    expect((await waitForCompletion(harness.prisma, job.id)).status).toBe("completed");
+  });
 });
+
+async function waitForRetrieveCall(queueId: string): Promise<void> {
+  const asked = () => callsTo(harness.sim, "retrieve").some((call) => (call.body as { queue_id?: string }).queue_id === queueId);
+  while (!asked()) await sleep(20);
+}
 
 describe("Venice unreachable", () => {
   it("a job that could not be sent (connection refused) is sent once Venice can be reached", async () => {

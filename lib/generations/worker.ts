@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { hostname } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Generation } from "@/lib/db/generated/client";
 import { ensureDatabase } from "@/lib/db/database";
 import { trackStorage } from "@/lib/storage/storage";
@@ -12,7 +13,7 @@ import { completeStep } from "./complete-step";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
 import { subscribeToGenerationEvents } from "./events";
 import { retryLater } from "./job-updates";
-import { claimDueJobs, msUntilNextDue, releaseLeasesOfGoneLocalWorkers, renewLease } from "./leases";
+import { claimDueJobs, msUntilNextDue, releaseLeases, releaseLeasesOfGoneLocalWorkers, renewLease } from "./leases";
 import { queueStep } from "./queue-step";
 import { DEFAULT_QUEUE_BUDGET, DEFAULT_RETRIEVE_BUDGET } from "./rate-budget";
 import { retrieveStep } from "./retrieve-step";
@@ -40,8 +41,12 @@ export type WorkerOptions = Partial<Pick<GenerationDependencies, "prisma" | "ven
 
 export type GenerationWorker = {
   owner: string;
-  /** Stops claiming, lets running steps finish, and closes the listener. */
-  stop(): Promise<void>;
+  /**
+   * Stops claiming, lets running steps finish (for at most `graceMs`, when given), hands back
+   * the leases of any still running so another instance takes those jobs at once, and closes
+   * the listener.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
 };
 
 const DEFAULT_SETTINGS: WorkerSettings = {
@@ -159,15 +164,25 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Generati
   })();
 
   ctx.log.info({ concurrency }, "generation worker started");
+  let stopped: Promise<void> | undefined;
   return {
     owner,
-    async stop() {
-      stopping.abort();
-      wake();
-      await loop;
-      await Promise.allSettled(running);
-      await subscription.close();
-      liveOwners.delete(owner);
+    // Once: a second stop (a test's cleanup, a second signal) waits for the first.
+    stop({ graceMs } = {}) {
+      stopped ??= (async () => {
+        stopping.abort();
+        wake();
+        await loop;
+        const finished = Promise.allSettled(running).then(() => true);
+        const inTime = graceMs === undefined ? await finished : await Promise.race([finished, sleep(graceMs).then(() => false)]);
+        if (!inTime) {
+          const handedBack = await releaseLeases(prisma, owner);
+          ctx.log.warn({ handedBack }, "stopping with steps still running: their jobs are handed back");
+        }
+        await subscription.close();
+        liveOwners.delete(owner);
+      })();
+      return stopped;
     },
   };
 }

@@ -49,6 +49,21 @@ describe("route()", () => {
     expect((await call(handler, "/api/x")).status).toBe(200);
   });
 
+  it("does not let a client's own X-Forwarded-Host or -Proto vouch for another site, unless a proxy is trusted", async () => {
+    const handler = route(async () => ({ ok: true }));
+    const forged = { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+    expect((await call(handler, "/api/x", { method: "POST", headers: forged })).status).toBe(403);
+    const { env } = await import("@/lib/env");
+    const settings = env() as { TRUSTED_PROXIES?: string[] };
+    settings.TRUSTED_PROXIES = ["10.0.0.5"];
+    try {
+      // Behind a trusted proxy the forwarded headers are the proxy's (the front door drops a client's).
+      expect((await call(handler, "/api/x", { method: "POST", headers: forged })).status).toBe(200);
+    } finally {
+      delete settings.TRUSTED_PROXIES;
+    }
+  });
+
   it("refuses a state change sent from another site, and allows one from the studio or a non-browser client", async () => {
     const handler = route(async () => ({ ok: true }));
     const post = (headers: Record<string, string>) => call(handler, "/api/x", { method: "POST", headers });

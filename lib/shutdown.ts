@@ -1,0 +1,30 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { GenerationWorker } from "@/lib/generations/worker";
+import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-singleton";
+
+// A clean stop on SIGTERM/SIGINT, called by the HTTP server (scripts/server.mjs) through a
+// hook on globalThis: the server is plain Node, outside Next's bundles.
+const SHUTDOWN_HOOK = Symbol.for("venice-studio.shutdown");
+
+// Steps of the generation worker get this long to finish (a Venice call, a write to storage)
+// before their jobs are handed back to whichever instance runs next.
+const WORKER_GRACE_MS = 5_000;
+
+type Shutdown = (drainRequests: () => Promise<void>) => Promise<void>;
+
+/** Lets the server stop the studio in order; `worker` is this process's generation worker. */
+export function registerShutdown(worker: Promise<GenerationWorker>): void {
+  const shutdown: Shutdown = async (drainRequests) => {
+    log().info("stopping: no new work, finishing what is in progress");
+    // Requests in progress and the worker's steps finish side by side; both need the database.
+    await Promise.all([drainRequests(), worker.then((running) => running.stop({ graceMs: WORKER_GRACE_MS }))]);
+    await (await db()).$disconnect();
+    log().info("stopped");
+  };
+  processSingleton("shutdown-registered", () => {
+    (globalThis as unknown as Record<symbol, Shutdown>)[SHUTDOWN_HOOK] = shutdown;
+    return true;
+  });
+}

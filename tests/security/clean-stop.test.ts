@@ -1,0 +1,167 @@
+// `npm start` as a supervisor or a container runtime runs it: one SIGTERM (or SIGINT) to the
+// process it started must stop every process of the studio (npm, the server, the embedded
+// PostgreSQL) within 10 s, exit 0, and hand back the job in progress so that it completes
+// after the next start. Before the fix npm exited and the rest kept serving.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_PASSWORD } from "../support/members";
+import { unusedPort } from "../support/ports";
+
+const STOP_LIMIT_MS = 10_000;
+// The first start may build the studio.
+const START_TIMEOUT_MS = 300_000;
+
+type Started = { npm: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
+
+let dataDir: string;
+let port: number;
+let pgPort: number;
+let running: Started | undefined;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "studio-stop-"));
+  port = await unusedPort();
+  pgPort = await unusedPort();
+});
+
+afterAll(async () => {
+  if (running?.npm.exitCode === null) process.kill(-running.npm.pid!, "SIGKILL");
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** `npm start` in demo mode with its own embedded PostgreSQL; resolves once it is healthy. */
+async function npmStart(): Promise<Started> {
+  const npm = spawn("npm", ["start"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      // A job takes Venice about 2 s at this speed: the stop lands while it is in progress.
+      SIM_SPEED: "4",
+      LOG_LEVEL: "info",
+    },
+  });
+  const chunks: Buffer[] = [];
+  npm.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk));
+  npm.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const output = () => Buffer.concat(chunks).toString();
+  const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!(await fetch(`${url}/api/health`).then((response) => response.ok, () => false))) {
+    if (npm.exitCode !== null) throw new Error(`npm start exited:\n${output().slice(-5000)}`);
+    if (Date.now() > deadline) throw new Error(`the studio did not become healthy:\n${output().slice(-5000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  running = { npm, url, output, exited };
+  return running;
+}
+
+/** Every process descended from `pid`, read from /proc. */
+function descendantsOf(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      // The parent pid is the 2nd field after the parenthesised command name.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const found = [pid];
+  for (let index = 0; index < found.length; index++) {
+    for (const [child, parent] of parentOf) if (parent === found[index]) found.push(child);
+  }
+  return found;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    // A zombie has exited: only its entry remains until its parent reaps it.
+    return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+  } catch {
+    return false;
+  }
+}
+
+/** Sends `signal` to `pid` and measures how long until every one of `processes` is gone. */
+async function stopAndTime(pid: number, processes: number[], signal: NodeJS.Signals): Promise<number> {
+  const sentAt = Date.now();
+  process.kill(pid, signal);
+  while (processes.some(isRunning) && Date.now() - sentAt < STOP_LIMIT_MS * 2) await new Promise((resolve) => setTimeout(resolve, 50));
+  return Date.now() - sentAt;
+}
+
+async function json(response: Response) {
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe("stopping the studio", () => {
+  let cookie: string;
+  let generationId: string;
+
+  it("stops npm, the server and PostgreSQL within 10 s of a SIGTERM to npm, exit 0, with the job in progress handed back", async () => {
+    const studio = await npmStart();
+    const setupCode = /setup=([0-9A-Z-]+)/.exec(studio.output())?.[1];
+    expect(setupCode, "the start-up log shows the owner setup code").toBeDefined();
+    const signUp = await fetch(`${studio.url}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: studio.url },
+      body: JSON.stringify({ name: "Stop Test", email: "owner@stop.test", password: TEST_PASSWORD, setupCode }),
+    });
+    expect(signUp.status, await signUp.clone().text()).toBe(200);
+    cookie = signUp.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+
+    const submit = await fetch(`${studio.url}/api/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "clean-stop-1", cookie, origin: studio.url },
+      body: JSON.stringify({ model: "stable-audio-25", request: { prompt: "A calm piano loop for a clean stop", duration_seconds: 30 } }),
+    });
+    expect(submit.status, await submit.clone().text()).toBe(202);
+    generationId = ((await json(submit)).generations as { id: string }[])[0]!.id;
+    // Wait until Venice has the job: the stop then lands while it is being worked on.
+    for (let status = ""; status !== "queued" && status !== "processing"; ) {
+      status = (await json(await fetch(`${studio.url}/api/generations/${generationId}`, { headers: { cookie } }))).status as string;
+      expect(status).not.toBe("completed");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    const processes = descendantsOf(studio.npm.pid!);
+    expect(processes.length, "npm, the server and PostgreSQL's processes").toBeGreaterThanOrEqual(3);
+    const tookMs = await stopAndTime(studio.npm.pid!, processes, "SIGTERM");
+    console.log(`SIGTERM to npm: ${processes.length} processes gone in ${tookMs} ms`);
+    expect(processes.filter(isRunning), `still running ${tookMs} ms after SIGTERM`).toEqual([]);
+    expect(tookMs).toBeLessThan(STOP_LIMIT_MS);
+    expect(await studio.exited).toBe(0);
+    expect(studio.output()).toContain("The studio stopped cleanly.");
+  }, START_TIMEOUT_MS + 60_000);
+
+  it("finishes that job after the next start, and stops again on SIGINT to the server process itself", async () => {
+    const studio = await npmStart();
+    let status = "";
+    for (const deadline = Date.now() + 60_000; status !== "completed" && Date.now() < deadline; ) {
+      status = (await json(await fetch(`${studio.url}/api/generations/${generationId}`, { headers: { cookie } }))).status as string;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(status).toBe("completed");
+
+    // The server runs in the process npm started (npm's only child): a supervisor may signal it.
+    const [server] = descendantsOf(studio.npm.pid!).slice(1);
+    const processes = descendantsOf(studio.npm.pid!);
+    const tookMs = await stopAndTime(server!, processes, "SIGINT");
+    expect(processes.filter(isRunning)).toEqual([]);
+    expect(tookMs).toBeLessThan(STOP_LIMIT_MS);
+    expect(await studio.exited).toBe(0);
+  }, START_TIMEOUT_MS + 90_000);
+});
