@@ -290,3 +290,19 @@ describe("Venice bodies", () => {
     });
   });
 });
+
+describe("text the studio stores", () => {
+  it("bounds the prompt of a model that publishes no limit", () => {
+    const unlimited: ModelCapabilities = { ...catalogCapabilities("elevenlabs-music"), prompt: { min: 10, max: undefined } };
+    expectValid(unlimited, { prompt: "x".repeat(10_000) });
+    expectFieldError(unlimited, { prompt: "x".repeat(10_001) }, "prompt", "The prompt can be at most 10000 characters.");
+  });
+
+  it("refuses a NUL character in the prompt, the lyrics and a custom voice, which PostgreSQL cannot store", () => {
+    const prompt = "A dreamy lo-fi beat with soft rain";
+    expectFieldError(catalogCapabilities("elevenlabs-music"), { prompt: `${prompt}\0` }, "prompt", "The prompt must not contain a NUL character.");
+    expectFieldError(catalogCapabilities("ace-step-15"), { prompt, lyrics_prompt: "La la\0 la" }, "lyrics_prompt", "Lyrics must not contain a NUL character.");
+    expectFieldError(catalogCapabilities("elevenlabs-tts-v3"), { prompt, voice: "voice\0id" }, "voice", "The voice must not contain a NUL character.");
+    expectFieldError(catalogCapabilities("elevenlabs-tts-v3"), { prompt, voice: "v".repeat(101) }, "voice", "The voice can be at most 100 characters.");
+  });
+});

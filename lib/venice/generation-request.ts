@@ -6,6 +6,7 @@
 // the create form's validator too).
 import { z } from "zod/mini";
 import { isUsable, type ModelCapabilities } from "./capabilities";
+import { storableText } from "@/lib/stored-text";
 import { promptCharacterCount } from "./pricing";
 import type { QueueAudioRequest, QuoteAudioRequest } from "./schemas";
 
@@ -58,6 +59,11 @@ export function buildGenerationRequestSchema(model: ModelCapabilities): z.ZodMin
     );
 }
 
+// The studio's own ceilings where a model publishes none: the prompt is stored with every
+// take and searched in the library; a custom voice is an ElevenLabs voice id (20 characters).
+const MAX_UNPUBLISHED_PROMPT_CHARS = 10_000;
+const MAX_VOICE_CHARS = 100;
+
 function promptSchema(model: ModelCapabilities) {
   const { min, max } = model.prompt;
   const tooShort = min === 1 ? "Describe the audio you want in the prompt." : `The prompt needs at least ${min} characters.`;
@@ -66,12 +72,12 @@ function promptSchema(model: ModelCapabilities) {
     .check(
       z.trim(),
       z.minLength(min, tooShort),
-      ...(max === undefined ? [] : [z.maxLength(max, `The prompt can be at most ${max} characters.`)]),
+      ...storableText("The prompt", max ?? MAX_UNPUBLISHED_PROMPT_CHARS),
     );
 }
 
 function lyricsSchema(max: number) {
-  const lyrics = z.string({ error: "Lyrics must be text." }).check(z.trim(), z.maxLength(max, `Lyrics can be at most ${max} characters.`));
+  const lyrics = z.string({ error: "Lyrics must be text." }).check(z.trim(), ...storableText("Lyrics", max));
   return z.optional(z.pipe(lyrics, z.transform((text) => text || undefined)));
 }
 
@@ -94,6 +100,7 @@ function voiceSchema(voice: NonNullable<ModelCapabilities["voice"]>) {
       .check(
         z.trim(),
         z.minLength(1, "Choose a voice."),
+        ...storableText("The voice", MAX_VOICE_CHARS),
         z.refine((value) => voice.allowCustom || voice.options.includes(value), "Choose one of the voices this model offers."),
       ),
   );

@@ -7,6 +7,7 @@ import { afterCursor, DATE_SORTS, decodeCursor, encodeCursor, TRACK_ORDER, TRACK
 import { toTrackView, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { storableText } from "@/lib/stored-text";
 
 // The library: live (not soft-deleted) tracks, searched, filtered, sorted and paged by keyset.
 // `status` picks the list (library-status.ts): `ready` (the default) lists tracks, here; the
@@ -20,16 +21,16 @@ export const listTracksQuerySchema = z
       .string()
       .trim()
       .refine((q) => q.length === 0 || q.length >= 3, { error: "Type at least 3 characters to search." })
-      .pipe(z.string().max(200, { error: "Search for at most 200 characters." }))
+      .check(...storableText("The search", 200))
       .transform((q) => q || undefined)
       .optional(),
-    model: z.string().trim().min(1).max(200).optional(),
-    creator: z.string().trim().min(1).max(200).optional(),
+    model: z.string().trim().min(1).check(...storableText("The model", 200)).optional(),
+    creator: z.string().trim().min(1).check(...storableText("The creator", 200)).optional(),
     favorite: queryFlag.optional(),
     status: libraryStatusSchema,
     sort: z.enum(TRACK_SORTS, { error: `Sort by ${TRACK_SORTS.join(", ")}.` }).default("newest"),
     limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(2000).optional(),
+    cursor: z.string().check(...storableText("The page link", 2000)).optional(),
   })
   .superRefine(({ status, sort, favorite }, ctx) => {
     if (status === "ready") return;

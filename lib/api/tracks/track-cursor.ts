@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/client";
+import { storableText } from "@/lib/stored-text";
 
 // Keyset pagination of the library. Each sort orders by one column and then by id, so the
 // order is total; the cursor is the last row's (value, id) for that sort, and the next page
@@ -10,7 +11,8 @@ export type TrackSort = (typeof TRACK_SORTS)[number];
 
 const cursorSchema = z.discriminatedUnion("sort", [
   z.object({ sort: z.enum(["newest", "oldest"]), value: z.iso.datetime(), id: z.guid() }),
-  z.object({ sort: z.literal("title"), value: z.string(), id: z.guid() }),
+  // A title, compared with the database's in the next page's query.
+  z.object({ sort: z.literal("title"), value: z.string().check(...storableText("The title", 2000)), id: z.guid() }),
   z.object({ sort: z.literal("duration"), value: z.number().int(), id: z.guid() }),
 ]);
 export type TrackCursor = z.infer<typeof cursorSchema>;

@@ -5,6 +5,9 @@ import { canManage, type Member } from "@/lib/api/member";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";
 import { toTrackView, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
 import { db } from "@/lib/db/client";
+import { storableText } from "@/lib/stored-text";
+
+const MAX_TITLE_CHARS = 200;
 
 export const updateTrackSchema = z
   .strictObject({
@@ -12,7 +15,7 @@ export const updateTrackSchema = z
       .string({ error: "The title must be text." })
       .trim()
       .min(1, { error: "The title cannot be empty." })
-      .max(200, { error: "The title can be at most 200 characters." })
+      .check(...storableText("The title", MAX_TITLE_CHARS))
       .optional(),
     favorite: z.boolean({ error: "Favorite must be true or false." }).optional(),
   })
