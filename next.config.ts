@@ -14,6 +14,24 @@ const nextConfig: NextConfig = {
     "libflacjs",
   ],
   poweredByHeader: false,
+  // The security headers that never vary, on every response. The pages' CSP (with a nonce) and
+  // HSTS depend on run-time settings: proxy.ts and lib/api/security-headers.ts.
+  async headers() {
+    return [
+      {
+        source: "/(.*)",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+      // A share page's URL carries its token: it goes in no Referer, not even to the studio.
+      { source: "/share/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -16,7 +17,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page, the built-in 404 included, is rendered per request so that Next.js can put the
+  // request's CSP nonce (proxy.ts) on its scripts; a page prerendered at build time has none.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">

@@ -107,3 +107,57 @@ test("wavesurfer.js is fetched on the first Play, not before", async ({ page }) 
   await expect(page.getByRole("region", { name: "Player" }).getByRole("slider", { name: "Seek" })).toHaveAttribute("aria-busy", "false", { timeout: 15_000 });
   expect(await fetchesWavesurfer(js.all)).toBe(true);
 });
+
+// Every page runs under a Content-Security-Policy whose script nonce is new for each response
+// (proxy.ts): nothing the studio needs may be refused, from the first load to wavesurfer.js
+// playing a track in the library and on a share page, the built-in 404 page included.
+test("pages and the player run under the Content Security Policy, with the security headers", async ({ page }) => {
+  const trackId = await createTrack(page.request, "A short chime under the page's security policy", 6);
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) violations.push(message.text());
+  });
+  // The page reports each refusal itself too, naming it (init scripts are outside the policy).
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(`Content Security Policy violation: ${event.violatedDirective} refused ${event.blockedURI || "an inline script or style"}`),
+    );
+  });
+
+  const library = await page.goto("/library");
+  const headers = library!.headers();
+  const policy = headers["content-security-policy"] ?? "";
+  expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  // Served over plain HTTP: no HSTS, and no upgrade to an https:// that is not there.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  expect(policy).not.toContain("upgrade-insecure-requests");
+  // A fresh nonce on every page load.
+  const again = (await page.reload())!.headers()["content-security-policy"];
+  expect(again).not.toBe(policy);
+
+  const row = page.locator(`[data-testid="track-row"][data-track-id="${trackId}"]`);
+  await row.getByRole("button", { name: /^Play / }).click();
+  const player = page.getByRole("region", { name: "Player" });
+  await expect(player.getByRole("slider", { name: "Seek" })).toHaveAttribute("aria-busy", "false", { timeout: 15_000 });
+  await expect(player.locator("canvas").first()).toBeVisible();
+  await expect(player.getByRole("slider", { name: "Seek" })).toHaveAttribute("aria-valuenow", /[1-9]/, { timeout: 15_000 });
+
+  const created = await page.request.post(`/api/tracks/${trackId}/shares`, { data: {} });
+  expect(created.status(), await created.text()).toBe(201);
+  const { url } = (await created.json()) as { url: string };
+  const shared = await page.goto(new URL(url).pathname);
+  expect(shared!.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(shared!.headers()["content-security-policy"]).toContain("'strict-dynamic'");
+  await expect(page.getByTestId("share-waveform")).toHaveAttribute("data-drawn", "true", { timeout: 15_000 });
+  await page.getByRole("button", { name: /^Play / }).click();
+  await expect(page.getByTestId("share-current-time")).not.toHaveText("0:00", { timeout: 10_000 });
+
+  const missing = await page.goto("/no-such-page");
+  expect(missing!.status()).toBe(404);
+  await expect(page.getByText("This page could not be found.")).toBeVisible();
+  expect(violations).toEqual([]);
+});

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { ApiError, apiErrorFromVenice } from "@/lib/api/errors";
 import { currentMember, hasRole, type Member, type Role } from "@/lib/api/member";
 import { assertSameOrigin } from "@/lib/api/same-origin";
+import { withTransportSecurity } from "@/lib/api/security-headers";
 import { log } from "@/lib/log";
 import { VeniceError } from "@/lib/venice/errors";
 
@@ -46,15 +47,17 @@ export function publicRoute<Params = Record<string, never>>(
   return answer(async (request, segment) => handler({ request, params: await segment.params }));
 }
 
-/** Runs a handler and turns what it returns or throws into the JSON response. */
+/** Runs a handler and turns what it returns or throws into the JSON response, HSTS over HTTPS. */
 function answer<Params>(run: (request: Request, segment: { params: Promise<Params> }) => Promise<Response | unknown>): NextHandler<Params> {
   return async (request, segment) => {
+    let response: Response;
     try {
       const result = await run(request, segment);
-      return result instanceof Response ? result : NextResponse.json(result);
+      response = result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      return errorResponse(error, request);
+      response = errorResponse(error, request);
     }
+    return withTransportSecurity(response, request);
   };
 }
 
