@@ -43,6 +43,7 @@ export function explainJob(job: ExplainableJob): JobExplanation {
         money: job.acceptedByVenice ? `Venice refunded the ${price} it charged.` : "Nothing was charged.",
       };
     case "expired":
+      if (job.error?.code === "JOB_UNKNOWN") return lostByVenice(price);
       return {
         tone: "warning",
         title: "Expired before it was saved",
@@ -60,6 +61,18 @@ export function explainJob(job: ExplainableJob): JobExplanation {
         money: `Venice may have charged ${price}; your Venice account's usage shows whether it did.`,
       };
   }
+}
+
+/** Venice accepted the job, then answered that it does not know it: nothing the creator did. */
+function lostByVenice(price: string): JobExplanation {
+  return {
+    tone: "warning",
+    title: "Venice lost this job",
+    detail:
+      "Venice accepted this job but later no longer recognised it, so the studio could not fetch the track. Your settings were fine. If the studio's Venice key was changed to another account since, that account cannot see it; otherwise create it again.",
+    moneySpent: "maybe",
+    money: `Venice may have charged ${price}; your Venice account's usage shows whether it did.`,
+  };
 }
 
 /** "in about 30 s", "in about 2 min", or "in a moment". */

@@ -21,6 +21,17 @@ export const MEDIA_EXPIRED: JobError = {
   message: "Venice no longer has this track: it expired before the studio could fetch it.",
 };
 
+/**
+ * Venice answered a retrieve for a job it had accepted as if it never issued its id: it lost
+ * the job, or the studio's key now belongs to another Venice account. Not the creator's doing,
+ * and Venice says nothing of a refund.
+ */
+export const JOB_UNKNOWN: JobError = {
+  code: "JOB_UNKNOWN",
+  message:
+    "Venice accepted this job but then no longer recognised it, so its track could not be fetched; its settings were not the problem. It may have been charged: check your Venice account, then create it again.",
+};
+
 export const INFERENCE_FAILED: JobError = {
   code: "INFERENCE_FAILED",
   message: "Venice could not generate this track; it was refunded.",

@@ -3,7 +3,7 @@ import { VeniceError } from "@/lib/venice/errors";
 import { waitForBudget, waitOutRateLimit } from "./budget-gate";
 import { completeStep } from "./complete-step";
 import { consecutiveFailures, endJob, NO_FAILURES, RELEASED, releaseJob, retryLater } from "./job-updates";
-import { INFERENCE_FAILED, MEDIA_EXPIRED, refusal } from "./messages";
+import { INFERENCE_FAILED, JOB_UNKNOWN, MEDIA_EXPIRED, refusal } from "./messages";
 import { pollDistribution } from "./poll-distribution";
 import { nextPollDelayMs } from "./schedule";
 import { transition, type TransitionData } from "./state-machine";
@@ -14,6 +14,10 @@ import type { WorkerContext } from "./worker-context";
 // by every job. Still running → next poll on the model's schedule; done → store the track,
 // then complete. A 4xx is final (Venice refunds failed generations); everything else that
 // may pass is retried with backoff.
+
+// Venice's 400 for a queue_id it does not know (its README): the only 400 a retrieve of the
+// model and queue_id Venice itself answered can get that is not about the job's settings.
+const UNKNOWN_REQUEST_ID = /Request ID is invalid/i;
 
 export async function retrieveStep(ctx: WorkerContext, job: Generation): Promise<void> {
   if (!(await waitForBudget(ctx, job, "retrieve"))) return;
@@ -59,6 +63,11 @@ async function retrieveFailed(
   }
   if (error.code === "RATE_LIMITED") return waitOutRateLimit(ctx, job, "retrieve", error, counted);
   if (error.code === "NOT_FOUND") return endJob(ctx, job, "expired", MEDIA_EXPIRED, counted);
+  if (error.code === "BAD_REQUEST" && UNKNOWN_REQUEST_ID.test(error.message)) {
+    // Venice may have kept the money, so the job ends as paid for and lost, not as refunded.
+    ctx.log.error({ err: error, generationId: job.id, queueId: job.queueId }, "Venice no longer knows a job it accepted");
+    return endJob(ctx, job, "expired", JOB_UNKNOWN, counted);
+  }
   if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN") {
     // The key was revoked or changed, not the job: park it until a working key is back,
     // slowly, since every refused call counts towards Venice's error budget.

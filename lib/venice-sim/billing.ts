@@ -19,6 +19,15 @@ export class Wallet {
     this.micros = toMicros(usd);
   }
 
+  /** The balance exactly, as state.ts saves it. */
+  get balanceMicros(): number {
+    return this.micros;
+  }
+
+  restoreMicros(micros: number): void {
+    this.micros = micros;
+  }
+
   canAfford(micros: number): boolean {
     return this.micros >= micros;
   }

@@ -2,6 +2,7 @@
 //
 //   PORT=4010 SIM_API_KEY=... SIM_SPEED=20 SIM_FAULTS=1 SIM_BALANCE_USD=100 npm run venice:sim
 //   npm run venice:sim -- --port 4010 --key sim-dev --speed 20 --faults --balance 100 --seed 7
+//   npm run venice:sim -- --state-dir data/venice-sim   (SIM_STATE_DIR): jobs, balance and key survive a restart
 //
 // Arguments win over environment variables. Prints the base URL and key, logs each call
 // as a JSON line on stderr (SIM_QUIET=1 / --quiet to silence), stops on SIGINT/SIGTERM.
@@ -16,6 +17,7 @@ type CliOptions = {
   balanceUsd: number;
   host: string;
   seed?: number;
+  stateDir?: string;
   quiet: boolean;
 };
 
@@ -44,7 +46,7 @@ function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     }
   }
   if (flags.has("help")) {
-    console.log("Usage: venice:sim [--port N] [--host H] [--key K] [--speed X] [--faults] [--balance USD] [--seed N] [--quiet]");
+    console.log("Usage: venice:sim [--port N] [--host H] [--key K] [--speed X] [--faults] [--balance USD] [--seed N] [--state-dir DIR] [--quiet]");
     process.exit(0);
   }
   const seed = args.get("seed") ?? env.SIM_SEED;
@@ -56,6 +58,7 @@ function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
     enableFaults: flags.has("faults") || truthy(env.SIM_FAULTS),
     balanceUsd: numberOption("balance", args.get("balance") ?? env.SIM_BALANCE_USD, 100),
     seed: seed === undefined ? undefined : numberOption("seed", seed, 0),
+    stateDir: args.get("state-dir") ?? (env.SIM_STATE_DIR || undefined),
     quiet: flags.has("quiet") || truthy(env.SIM_QUIET),
   };
 }
@@ -70,11 +73,13 @@ async function main(): Promise<void> {
     enableFaults: options.enableFaults,
     balanceUsd: options.balanceUsd,
     seed: options.seed,
+    stateDir: options.stateDir,
     logger: options.quiet ? undefined : (line) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`),
   });
   console.log(`Venice simulator listening on ${sim.url}`);
   console.log(`API key: ${sim.apiKey}`);
-  console.log(`speed x${options.speed}, balance $${options.balanceUsd}, faults ${options.enableFaults ? "on" : "off"}`);
+  console.log(`speed x${options.speed}, balance $${sim.control.balanceUsd()}, faults ${options.enableFaults ? "on" : "off"}`);
+  if (options.stateDir) console.log(`state kept in ${options.stateDir}`);
 
   let stopping = false;
   const stop = (signal: string) => {

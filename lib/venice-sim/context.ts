@@ -26,6 +26,8 @@ export type SimContext = {
   rateLimiter: RollingWindowLimiter;
   errorBudget: ErrorBudget;
   rng: Rng;
+  /** Saves the jobs, balance and key when they changed (a no-op without a state directory). */
+  persist: () => void;
   logger?: (line: object) => void;
 };
 

@@ -44,33 +44,41 @@ export interface SimControl {
 }
 
 export function createControl(ctx: SimContext): SimControl {
+  // Whatever touches jobs or the balance (reading them advances them to now) is saved.
+  const saving =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      const result = fn(...args);
+      ctx.persist();
+      return result;
+    };
   return {
     injectFault: (spec) => ctx.faults.add(spec),
     pendingFaults: () => ctx.faults.list(),
     clearFaults: () => ctx.faults.clear(),
     requests: () => ctx.log.list(),
     clearRequests: () => ctx.log.clear(),
-    balanceUsd: () => {
+    balanceUsd: saving(() => {
       ctx.jobs.sweep();
       return ctx.wallet.usd;
-    },
-    setBalance: (usd) => ctx.wallet.set(usd),
-    jobs: () => ctx.jobs.list(),
-    job: (id) => {
+    }),
+    setBalance: saving((usd) => ctx.wallet.set(usd)),
+    jobs: saving(() => ctx.jobs.list()),
+    job: saving((id) => {
       const job = ctx.jobs.get(id.toLowerCase());
       return job ? ctx.jobs.summary(job) : undefined;
-    },
-    failJob: (id, opts) => ctx.jobs.fail(id.toLowerCase(), opts),
-    expireJob: (id) => ctx.jobs.expire(id.toLowerCase()),
-    finishJob: (id) => ctx.jobs.finish(id.toLowerCase()),
-    reset: () => {
+    }),
+    failJob: saving((id, opts) => ctx.jobs.fail(id.toLowerCase(), opts)),
+    expireJob: saving((id) => ctx.jobs.expire(id.toLowerCase())),
+    finishJob: saving((id) => ctx.jobs.finish(id.toLowerCase())),
+    reset: saving(() => {
       ctx.jobs.reset();
       ctx.faults.clear();
       ctx.log.clear();
       ctx.rateLimiter.reset();
       ctx.errorBudget.reset();
       ctx.wallet.set(ctx.startingBalanceUsd);
-    },
+    }),
   };
 }
 

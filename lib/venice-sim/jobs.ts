@@ -9,12 +9,16 @@
 // call is answered, with a small concurrency limit so a burst of queued jobs does not
 // starve the event loop. A retrieve never waits for a render: until the audio exists the
 // job simply keeps answering PROCESSING (as a slow Venice job would).
+//
+// A job keeps its render input, so that a simulator restarted on saved state (state.ts)
+// renders the same audio again. Jobs that ended long ago are forgotten (see FORGET_AFTER_MS).
 
 import { randomUUID } from "node:crypto";
 import type { AudioFormat, RenderOptions } from "./audio/render";
 import type { Wallet } from "./billing";
 import type { SimModel } from "./catalog";
 import { INFERENCE_FAILED } from "./errors";
+import type { SavedJob, SavedState } from "./state";
 
 /** Renders a job's audio: renderTrack, or a cheap stand-in in tests. */
 export type RenderFn = (options: RenderOptions) => Promise<Buffer>;
@@ -42,6 +46,8 @@ export type Job = {
   expireOnFinish: boolean;
   expired: boolean;
   finishedAtMs?: number;
+  /** What the audio is rendered from; none for a job that will never deliver audio. */
+  renderInput?: RenderOptions;
   render?: RenderState;
 };
 
@@ -78,6 +84,12 @@ export type NewJob = {
   renderInput?: RenderOptions;
 };
 
+// How long a deleted id still answers 404, and a job (however it ended) is kept beyond its
+// media retention, before they are forgotten and answer 400 like an id never issued. Keeps
+// the store, and the saved state, bounded.
+const FORGET_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+const DEFAULT_MEDIA_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 /** Runs at most `limit` tasks at once. */
 class ConcurrencyLimit {
   private running = 0;
@@ -99,8 +111,8 @@ class ConcurrencyLimit {
 
 export class JobStore {
   private readonly jobs = new Map<string, Job>();
-  /** Ids whose media was deleted: Venice answers 404 for them, 400 for an id it never issued. */
-  private readonly deletedIds = new Set<string>();
+  /** Ids whose media was deleted, with when: Venice answers 404 for them, 400 for an id it never issued. */
+  private readonly deletedIds = new Map<string, number>();
   private readonly renders: ConcurrencyLimit;
   private generation = 0;
 
@@ -133,17 +145,21 @@ export class JobStore {
       refundedMicros: 0,
       expireOnFinish: spec.expireOnFinish ?? false,
       expired: false,
+      renderInput: spec.renderInput,
     };
     if (spec.plannedFailure) {
       const { status, body, atFraction } = spec.plannedFailure;
       job.failure = { status, body, atMs: now + Math.round(spec.executionMs * atFraction) };
     }
     this.jobs.set(job.id, job);
-    if (spec.renderInput && !job.failure) this.startRender(job, spec.renderInput);
+    this.startRender(job);
     return job;
   }
 
-  private startRender(job: Job, input: RenderOptions): void {
+  /** Renders the job's audio unless it will never deliver any. */
+  private startRender(job: Job): void {
+    const input = job.renderInput;
+    if (!input || job.failure || job.expired) return;
     job.render = { state: "pending" };
     const generation = this.generation;
     // setImmediate: let the queue answer go out before any rendering work starts.
@@ -204,8 +220,7 @@ export class JobStore {
         job.refundedMicros += over;
       }
     }
-    const retention = this.opts.mediaRetentionMs ?? 24 * 60 * 60 * 1000;
-    if (job.expireOnFinish || now - job.finishedAtMs >= retention) {
+    if (job.expireOnFinish || now - job.finishedAtMs >= this.retentionMs) {
       job.expired = true;
       job.render = undefined; // free the audio
       return { kind: "gone" };
@@ -213,10 +228,21 @@ export class JobStore {
     return { kind: "audio", job, audio: render.audio };
   }
 
-  /** Applies everything that is due (refunds, settlements, expiry) to every job. */
+  private get retentionMs(): number {
+    return this.opts.mediaRetentionMs ?? DEFAULT_MEDIA_RETENTION_MS;
+  }
+
+  /** Applies everything that is due (refunds, settlements, expiry) to every job, and forgets old ones. */
   sweep(): void {
     const now = Date.now();
-    for (const job of this.jobs.values()) this.view(job, now);
+    for (const job of this.jobs.values()) {
+      // No job runs for days: one this old has long ended, one way or another.
+      if (now - job.enqueuedAtMs >= this.retentionMs + FORGET_AFTER_MS) this.jobs.delete(job.id);
+      else this.view(job, now);
+    }
+    for (const [id, atMs] of this.deletedIds) {
+      if (now - atMs >= FORGET_AFTER_MS) this.deletedIds.delete(id);
+    }
   }
 
   /**
@@ -232,7 +258,7 @@ export class JobStore {
 
   delete(id: string): boolean {
     if (!this.jobs.delete(id)) return false;
-    this.deletedIds.add(id);
+    this.deletedIds.set(id, Date.now());
     return true;
   }
 
@@ -298,5 +324,28 @@ export class JobStore {
     this.generation++;
     this.jobs.clear();
     this.deletedIds.clear();
+  }
+
+  /** The jobs and deleted ids, as state.ts saves them. */
+  snapshot(): Pick<SavedState, "jobs" | "deleted"> {
+    const jobs = [...this.jobs.values()].map(({ model, render: _render, ...saved }): SavedJob => ({ ...saved, model: model.id }));
+    const deleted = [...this.deletedIds].map(([id, atMs]) => ({ id, atMs }));
+    return { jobs, deleted };
+  }
+
+  /** Takes up saved jobs (those of models no longer in the catalog are dropped) and renders their audio again. */
+  restore(saved: Pick<SavedState, "jobs" | "deleted">, models: ReadonlyMap<string, SimModel>): void {
+    for (const { model: modelId, ...fields } of saved.jobs) {
+      const model = models.get(modelId);
+      if (model) this.jobs.set(fields.id, { ...fields, model });
+    }
+    for (const { id, atMs } of saved.deleted) this.deletedIds.set(id, atMs);
+    this.sweep(); // forget what is too old before rendering anything again
+    const now = Date.now();
+    for (const job of this.jobs.values()) {
+      // Media whose retention ran out while the simulator was down is not rendered again.
+      if (job.finishedAtMs !== undefined && now - job.finishedAtMs >= this.retentionMs) job.expired = true;
+      this.startRender(job);
+    }
   }
 }

@@ -11,6 +11,10 @@
 // Auth: every endpoint takes `Authorization: Bearer <key>`. GET /models and POST
 // /audio/quote also work without a key (Venice: a key only widens what they show), but a
 // key that is present and wrong is still a 401 there.
+//
+// With `stateDir`, the jobs, balance and key are saved there (state.ts) after every call that
+// changed them, before it is answered, and a simulator started on the same directory carries
+// on with them: a restart loses no job, as Venice loses none when a client restarts.
 
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -26,6 +30,7 @@ import { handleBalance, handleComplete, handleModels, handleQueue, handleQuote, 
 import { JobStore, type RenderFn } from "./jobs";
 import { DEFAULT_ERROR_BUDGET, ErrorBudget, RollingWindowLimiter, type ErrorBudgetOptions } from "./rate-limit";
 import { RequestLog, type RequestLogEntry } from "./request-log";
+import { openStateFile } from "./state";
 import { createRng } from "./timing";
 
 export type VeniceSimulatorOptions = {
@@ -61,6 +66,12 @@ export type VeniceSimulatorOptions = {
   renderConcurrency?: number;
   /** Finished media expires after this long, ms. Default 24 h. */
   mediaRetentionMs?: number;
+  /**
+   * A directory (made 0700) to keep the jobs, balance and key in across restarts. A saved
+   * key and balance win over the defaults; `apiKey`, when given, wins over the saved key.
+   * Default: none, everything is in memory.
+   */
+  stateDir?: string;
   logger?: (line: object) => void;
 };
 
@@ -182,11 +193,15 @@ function faultAnswer(fault: ErrorFault): Answer {
 export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): Promise<VeniceSimulator> {
   const speed = opts.speed ?? 1;
   if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`speed must be a positive number, got ${speed}`);
-  const apiKey = opts.apiKey ?? `sim-${randomBytes(16).toString("hex")}`;
+  const logger = opts.logger;
+  const stateFile = opts.stateDir === undefined ? undefined : openStateFile(opts.stateDir, logger);
+  const saved = stateFile?.load();
+  const apiKey = opts.apiKey ?? saved?.apiKey ?? `sim-${randomBytes(16).toString("hex")}`;
   const models = opts.models ?? SIM_MODELS;
   const startingBalanceUsd = opts.balanceUsd ?? 100;
   const wallet = new Wallet(startingBalanceUsd);
-  const logger = opts.logger;
+  if (saved) wallet.restoreMicros(saved.balanceMicros);
+  let closed = false;
 
   const ctx: SimContext = {
     apiKey,
@@ -209,8 +224,13 @@ export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): P
     rateLimiter: new RollingWindowLimiter(opts.rateLimitWindowMs ?? 60_000),
     errorBudget: new ErrorBudget({ ...DEFAULT_ERROR_BUDGET, ...opts.errorBudget }),
     rng: createRng(opts.seed ?? randomBytes(4).readUInt32LE(0)),
+    persist: () => {
+      if (!closed) stateFile?.save({ version: 1, apiKey, balanceMicros: wallet.balanceMicros, ...ctx.jobs.snapshot() });
+    },
     logger,
   };
+  if (saved) ctx.jobs.restore(saved, ctx.modelIndex);
+  ctx.persist(); // a new directory gets its key at once
   const control = createControl(ctx);
   const delays = new Set<NodeJS.Timeout>();
 
@@ -245,6 +265,7 @@ export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): P
     }
 
     const answer = route.handle(ctx, body, query);
+    ctx.persist(); // before the answer: a job Venice accepted must survive a crash right after
     if (budgetKey && answer.kind === "json" && answer.status >= 400 && answer.status < 500 && answer.status !== 429) {
       ctx.errorBudget.recordFailure(budgetKey);
     }
@@ -385,16 +406,16 @@ export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): P
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(":") ? `[${host}]` : host;
   const baseUrl = `http://${urlHost}:${port}${API_PREFIX}`;
-  logger?.({ msg: "venice-sim listening", url: baseUrl, speed, faults: ctx.enableFaults });
+  logger?.({ msg: "venice-sim listening", url: baseUrl, speed, faults: ctx.enableFaults, restoredJobs: saved?.jobs.length ?? 0 });
 
-  let closed = false;
   return {
     url: baseUrl,
     apiKey,
     control,
     close: async () => {
       if (closed) return;
-      closed = true;
+      ctx.persist();
+      closed = true; // from here on, clearing the memory must not clear the saved state
       for (const timer of delays) clearTimeout(timer);
       delays.clear();
       ctx.jobs.reset();

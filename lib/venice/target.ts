@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
@@ -9,17 +10,20 @@ export type VeniceTarget = { baseUrl: string; apiKey: string; mode: "demo" | "ve
 
 /**
  * Where Venice calls go: the real API when VENICE_API_KEY is set, otherwise (demo mode)
- * the project's simulator, started once per process on a loopback port.
+ * the project's simulator, started once per process on a loopback port, keeping its state in
+ * DATA_DIR/venice-sim.
  */
 export function veniceTarget(): Promise<VeniceTarget> {
   return processSingleton("venice-target", async () => {
-    const { mode, VENICE_API_BASE, VENICE_API_KEY, SIM_SPEED, SIM_FAULTS, SIM_BALANCE_USD } = env();
+    const { mode, VENICE_API_BASE, VENICE_API_KEY, SIM_SPEED, SIM_FAULTS, SIM_BALANCE_USD, DATA_DIR } = env();
     if (mode === "venice") return { baseUrl: VENICE_API_BASE, apiKey: VENICE_API_KEY!, mode };
     const simulator = await startVeniceSimulator({
       port: 0,
       speed: SIM_SPEED,
       enableFaults: SIM_FAULTS,
       balanceUsd: SIM_BALANCE_USD,
+      // Jobs in flight, the balance and the key survive a studio restart, as at Venice.
+      stateDir: path.join(/*turbopackIgnore: true*/ DATA_DIR, "venice-sim"),
       logger: (line) => log().debug({ simulator: line }, "venice simulator"),
     });
     log().info({ url: simulator.url, speed: SIM_SPEED, faults: SIM_FAULTS }, "demo mode: Venice simulator started");

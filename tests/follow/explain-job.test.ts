@@ -136,6 +136,19 @@ describe("explainJob: ended without a track", () => {
     });
   });
 
+  it("a job Venice accepted, then no longer knew: not the settings' fault, may have been charged", () => {
+    const explained = explainJob(job({ status: "expired", acceptedByVenice: true, error: { code: "JOB_UNKNOWN", message: "x", suggestedPrompt: null } }));
+    expect(explained).toEqual({
+      tone: "warning",
+      title: "Venice lost this job",
+      detail:
+        "Venice accepted this job but later no longer recognised it, so the studio could not fetch the track. Your settings were fine. If the studio's Venice key was changed to another account since, that account cannot see it; otherwise create it again.",
+      moneySpent: "maybe",
+      money: "Venice may have charged $0.19; your Venice account's usage shows whether it did.",
+    });
+    expect(explained.detail).not.toMatch(/change them|settings not accepted|rejected/i);
+  });
+
   it("uncertain: may have been charged, was not sent twice, check the account", () => {
     const explained = explainJob(job({ status: "uncertain", error: { code: "QUEUE_UNCONFIRMED", message: "x", suggestedPrompt: null } }));
     expect(explained).toMatchObject({ tone: "warning", title: "Outcome unknown", moneySpent: "maybe" });
