@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -67,6 +67,34 @@ describe("LocalDiskStorage on disk", () => {
     const body = bodyOf([Buffer.from("never written")]);
     await expect(storage.put("track.mp3/inner.mp3", body.stream)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENOTDIR|EEXIST)$/) });
     expect(body.cancelled).toBe(true);
+  });
+
+  describe("privacy", () => {
+    const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
+
+    it("keeps stored audio to the studio's own user: files 0600 in folders 0700, whatever the umask", async () => {
+      const umask = process.umask(0o022); // the usual one, which leaves files world-readable
+      try {
+        await storage.put("tracks/abc/take-1.mp3", bodyOf([randomBytes(100)]).stream);
+      } finally {
+        process.umask(umask);
+      }
+      expect(await modeOf(path.join(root, "tracks", "abc", "take-1.mp3"))).toBe(0o600);
+      for (const dir of ["", "tracks", "tracks/abc"]) expect(await modeOf(path.join(root, dir)), dir || "root").toBe(0o700);
+    });
+
+    it("closes a store made before it was private to other users at start-up", async () => {
+      await mkdir(path.join(root, "tracks"), { recursive: true });
+      await writeFile(path.join(root, "tracks", "old.mp3"), randomBytes(10), { mode: 0o644 });
+      await chmod(root, 0o755);
+      await storage.makePrivate();
+      expect(await modeOf(root)).toBe(0o700);
+    });
+
+    it("creates a missing root privately at start-up", async () => {
+      await storage.makePrivate();
+      expect(await modeOf(root)).toBe(0o700);
+    });
   });
 
   describe("removeAbandonedUploads", () => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from "node:fs/promises";
+import { chmod, mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import {
@@ -13,7 +13,14 @@ import {
 // What put() writes before the rename: `.<name>.<uuid>.partial` beside the target.
 const PARTIAL_FILE = /^\..+\.[0-9a-f-]{36}\.partial$/;
 
-/** Tracks as plain files under one root directory; a key `a/b.mp3` is the file `root/a/b.mp3`. */
+// Members' audio is the studio's alone, not every local user's: whatever the umask.
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/**
+ * Tracks as plain files under one root directory; a key `a/b.mp3` is the file `root/a/b.mp3`.
+ * Only the studio's own user can read them.
+ */
 export class LocalDiskStorage implements TrackStorage {
   private readonly root: string;
 
@@ -27,7 +34,7 @@ export class LocalDiskStorage implements TrackStorage {
     try {
       const file = this.fileOf(key);
       const dir = path.dirname(file);
-      const firstCreatedDir = await mkdir(dir, { recursive: true });
+      const firstCreatedDir = await mkdir(dir, { recursive: true, mode: PRIVATE_DIR });
       // Written beside the target so the rename is atomic (same filesystem). The leading dot
       // keeps it out of the key space: no valid key can name it.
       partialFile = path.join(dir, `.${path.basename(file)}.${randomUUID()}.partial`);
@@ -43,6 +50,12 @@ export class LocalDiskStorage implements TrackStorage {
       if (partialFile) await rm(partialFile, { force: true });
       throw error;
     }
+  }
+
+  /** Start-up: creates the root, and closes it to other users in a store made before it was private. */
+  async makePrivate(): Promise<void> {
+    await mkdir(this.root, { recursive: true, mode: PRIVATE_DIR });
+    await chmod(this.root, PRIVATE_DIR);
   }
 
   async removeAbandonedUploads(olderThanMs: number): Promise<number> {
@@ -110,7 +123,7 @@ export class LocalDiskStorage implements TrackStorage {
 async function writeSynced(file: string, reader: ReadableStreamDefaultReader<Uint8Array>): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash("sha256");
   let bytes = 0;
-  const handle = await open(file, "wx");
+  const handle = await open(file, "wx", PRIVATE_FILE);
   try {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       hash.update(chunk.value);

@@ -13,8 +13,9 @@ export function trackStorage(): TrackStorage {
   });
 }
 
-/** Start-up check: rejects with a one-line reason when the S3 bucket cannot be used (local disk needs none). */
+/** Start-up check: rejects with a one-line reason when the S3 bucket cannot be used; makes a local store private. */
 export async function checkTrackStorage(): Promise<void> {
   const storage = trackStorage();
   if (storage instanceof S3Storage) await storage.checkBucket();
+  if (storage instanceof LocalDiskStorage) await storage.makePrivate();
 }
