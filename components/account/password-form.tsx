@@ -5,7 +5,7 @@ import { InputField } from "@/components/create/field";
 
 type Outcome = { tone: "success" | "error"; text: string } | null;
 
-/** Changes the password through better-auth (POST /api/auth/change-password), optionally signing out other devices. */
+/** Changes the password through better-auth (POST /api/auth/change-password); the studio signs out the member's other devices. */
 export function PasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
   const ids = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -31,12 +31,11 @@ export function PasswordForm({ minPasswordLength }: { minPasswordLength: number 
         body: JSON.stringify({
           currentPassword: String(form.get("currentPassword")),
           newPassword,
-          revokeOtherSessions: form.get("revokeOtherSessions") === "on",
         }),
       });
       if (response.ok) {
         formRef.current?.reset();
-        setOutcome({ tone: "success", text: "Your password was changed. Use the new one next time you sign in." });
+        setOutcome({ tone: "success", text: "Your password was changed. Your other devices were signed out: use the new password next time you sign in." });
       } else {
         setOutcome({ tone: "error", text: await failureMessage(response) });
       }
@@ -66,12 +65,6 @@ export function PasswordForm({ minPasswordLength }: { minPasswordLength: number 
         minLength={minPasswordLength}
         errors={mismatch ? ["The two new passwords are not the same."] : undefined}
       />
-      <div className="flex items-start gap-3">
-        <input id={`${ids}-revoke`} name="revokeOtherSessions" type="checkbox" defaultChecked className="mt-0.5 size-4 accent-accent-600" />
-        <label htmlFor={`${ids}-revoke`} className="text-sm">
-          Sign out my other devices
-        </label>
-      </div>
       {outcome ? (
         <p
           role={outcome.tone === "error" ? "alert" : "status"}

@@ -6,8 +6,22 @@ import { InputField } from "@/components/create/field";
 
 type Mode = "sign-in" | "sign-up";
 
-/** Email + password against better-auth's endpoints; on success, into the studio. */
-export function AuthForm({ mode, inviteToken, minPasswordLength }: { mode: Mode; inviteToken?: string; minPasswordLength: number }) {
+/**
+ * Email + password against better-auth's endpoints; on success, into the studio. With
+ * `ownerSetup` (a fresh studio's first sign-up) it also asks for the setup code from the
+ * start-up log, filled in when the visitor came by the link printed there.
+ */
+export function AuthForm({
+  mode,
+  inviteToken,
+  ownerSetup,
+  minPasswordLength,
+}: {
+  mode: Mode;
+  inviteToken?: string;
+  ownerSetup?: { code: string };
+  minPasswordLength: number;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -39,6 +53,19 @@ export function AuthForm({ mode, inviteToken, minPasswordLength }: { mode: Mode;
 
   return (
     <form onSubmit={submit} className="space-y-4" aria-describedby={error ? "auth-error" : undefined}>
+      {ownerSetup ? (
+        <InputField
+          id="setupCode"
+          name="setupCode"
+          label="Setup code"
+          hint="Printed in the studio's start-up log."
+          defaultValue={ownerSetup.code}
+          required
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
+      ) : null}
       {mode === "sign-up" ? <InputField id="name" name="name" label="Your name" autoComplete="name" required /> : null}
       <InputField id="email" name="email" label="Email" type="email" autoComplete="email" required />
       <InputField
@@ -70,6 +97,8 @@ export function AuthForm({ mode, inviteToken, minPasswordLength }: { mode: Mode;
 /** better-auth answers `{message, code}`; a few codes get the studio's own words. */
 async function failureMessage(response: Response): Promise<string> {
   const body = (await response.json().catch(() => ({}))) as { message?: string; code?: string };
+  // This address failed too often on this account: the studio's message says for how long.
+  if (body.code === "TOO_MANY_FAILED_SIGN_INS" && body.message) return body.message;
   if (response.status === 429) return "Too many attempts. Wait a minute, then try again.";
   if (body.code === "INVALID_EMAIL_OR_PASSWORD") return "That email and password do not match an account.";
   if (body.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" || body.code === "USER_ALREADY_EXISTS") return "An account with this email already exists. Sign in instead.";

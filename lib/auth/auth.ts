@@ -3,13 +3,15 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import { studioOrigin } from "@/lib/api/same-origin";
+import { studioUrlIsHttps } from "@/lib/api/security-headers";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
+import { rememberingTransactions } from "./account-transaction";
 import { authSecret } from "./auth-secret";
-import { limitSignInAttempts } from "./sign-in-limit";
+import { BETTER_AUTH_SIGN_IN_WARNINGS, holdSignIn, recordSignIn, signInAttempt } from "./sign-in-limit";
 import { assertMaySignUp, roleForNewAccount } from "./sign-up-policy";
 
 // Accounts are better-auth's (email + password, http-only session cookies, password change),
@@ -18,7 +20,7 @@ import { assertMaySignUp, roleForNewAccount } from "./sign-up-policy";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-/** Sign-in attempts per client IP and minute (and per account email: sign-in-limit.ts). */
+/** Sign-in attempts per client IP and minute (and failures per account: sign-in-limit.ts). */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
 function createAuth(prisma: PrismaClient, secret: string) {
@@ -29,7 +31,8 @@ function createAuth(prisma: PrismaClient, secret: string) {
     basePath: "/api/auth",
     // The same rule as every other state-changing route (lib/api/same-origin.ts).
     trustedOrigins: (request) => (request ? [studioOrigin(request)] : []),
-    database: prismaAdapter(prisma, { provider: "postgresql", transaction: true }),
+    // The sign-up policy claims invites inside the transaction that creates the account.
+    database: prismaAdapter(rememberingTransactions(prisma), { provider: "postgresql", transaction: true }),
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, autoSignIn: true },
     user: {
       additionalFields: {
@@ -39,15 +42,21 @@ function createAuth(prisma: PrismaClient, secret: string) {
     },
     hooks: {
       before: createAuthMiddleware(async (context) => {
-        if (context.path === "/sign-up/email") await assertMaySignUp(prisma, context.body);
-        if (context.path === "/sign-in/email") await limitSignInAttempts(prisma, context.body?.email);
+        if (context.path === "/sign-up/email") await assertMaySignUp(prisma, context.body, secret);
+        if (context.path === "/sign-in/email") await holdSignIn(prisma, signInAttempt(context));
+        // A new password signs the member's other devices out, whatever the client asked.
+        if (context.path === "/change-password") return { context: { body: { ...context.body, revokeOtherSessions: true } } };
+      }),
+      after: createAuthMiddleware(async (context) => {
+        if (context.path !== "/sign-in/email") return;
+        await recordSignIn(prisma, signInAttempt(context), { returned: context.context.returned, signedIn: Boolean(context.context.newSession) });
       }),
     },
     databaseHooks: {
       user: {
         create: {
           before: async (user, context) => ({
-            data: { ...user, role: await roleForNewAccount(prisma, context?.body) },
+            data: { ...user, role: await roleForNewAccount(context?.body, secret) },
           }),
         },
       },
@@ -67,6 +76,10 @@ function createAuth(prisma: PrismaClient, secret: string) {
     // better-auth skips its origin check under NODE_ENV=test; the studio's tests mean to see it.
     advanced: {
       disableOriginCheck: false,
+      // Secure cookies by STUDIO_URL's scheme, not (better-auth's default) whenever NODE_ENV is
+      // production: a browser drops a Secure cookie over plain HTTP, so nobody could sign in to a
+      // LAN studio. Over HTTPS through a trusted proxy, app/api/auth/[...all] adds Secure itself.
+      useSecureCookies: studioUrlIsHttps(),
       // Without trusted proxies better-auth believes only a single-address X-Forwarded-For.
       ipAddress: { trustedProxies: env().TRUSTED_PROXIES },
     },
@@ -82,7 +95,8 @@ function createAuth(prisma: PrismaClient, secret: string) {
     },
     logger: {
       level: "warn",
-      log: (level, message, ...args) => log()[level]({ component: "better-auth", ...(args.length > 0 && { details: args }) }, message),
+      log: (level, message, ...args) =>
+        log()[BETTER_AUTH_SIGN_IN_WARNINGS.has(message) ? "debug" : level]({ component: "better-auth", ...(args.length > 0 && { details: args }) }, message),
     },
   });
 }

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentMember, hasRole, type Member, type Role } from "@/lib/api/member";
 import { db } from "@/lib/db/client";
+import { hasOwner } from "./sign-up-policy";
 
 /**
  * The member a studio page is shown to. Nobody signed in: to sign-in, or, on a fresh studio
@@ -17,5 +18,5 @@ export async function requirePageMember(role: Role = "member"): Promise<Member> 
 
 /** Whether the studio's first account (its owner) exists yet. */
 export async function studioHasOwner(): Promise<boolean> {
-  return (await (await db()).user.count({ where: { role: "owner" } })) > 0;
+  return hasOwner(await db());
 }

@@ -3,9 +3,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { seedTrack } from "../support/library";
-import { createMember, signInAs, TEST_PASSWORD, type TestMember } from "../support/members";
-import { SIGN_IN_ATTEMPTS_PER_EMAIL } from "@/lib/auth/sign-in-limit";
+import { authPost, cookieOf, createMember, signInAs, TEST_PASSWORD, type TestMember } from "../support/members";
 import { call, jsonInit, STUDIO } from "../support/routes";
+import { sseReader } from "../support/sse";
 
 // The team: members, roles, removal, invite links, open sign-up, the sign-in rate limit and
 // password change, through the route handlers and better-auth's own endpoints on a real PostgreSQL.
@@ -41,7 +41,6 @@ const routes = {
   invites: () => import("@/app/api/team/invites/route"),
   invite: () => import("@/app/api/team/invites/[id]/route"),
   settings: () => import("@/app/api/team/settings/route"),
-  auth: () => import("@/app/api/auth/[...all]/route"),
   creators: () => import("@/app/api/tracks/creators/route"),
 };
 
@@ -88,33 +87,10 @@ async function invite(role: "admin" | "member" = "member", expiresInHours?: numb
   return { id, token: new URL(url).searchParams.get("invite")! };
 }
 
-// better-auth's limiter counts per client IP: each caller gets its own address unless a test
-// is about the limit.
-let lastIp = 0;
-const nextIp = () => `10.0.${Math.floor(++lastIp / 250)}.${(lastIp % 250) + 1}`;
-
-/** POST to one of better-auth's endpoints through the studio's catch-all route, as a browser would. */
-async function authPost(path: string, body: unknown, { ip = nextIp(), cookie = "" } = {}): Promise<Response> {
-  const { POST } = await routes.auth();
-  return POST(
-    new Request(`${STUDIO}/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: STUDIO, "x-forwarded-for": ip, cookie },
-      body: JSON.stringify(body),
-    }),
-  );
-}
-
 let signUps = 0;
 function signUp(inviteToken?: string, email = `joiner.${Date.now()}.${++signUps}@studio.test`) {
   return authPost("/sign-up/email", { name: `Joiner ${signUps}`, email, password: TEST_PASSWORD, ...(inviteToken && { inviteToken }) });
 }
-
-const cookieOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0])
-    .join("; ");
 
 async function roleOf(email: string): Promise<string | undefined> {
   const { rows } = await client.query<{ role: string }>(`SELECT role FROM "user" WHERE email = $1`, [email]);
@@ -284,6 +260,79 @@ describe("DELETE /api/team/members/:id", () => {
 
     expect((await deleteMember(other.id, owner)).status).toBe(200);
     expect(await roleOf(other.email)).toBeUndefined();
+  });
+});
+
+describe("what a removed member could still reach", () => {
+  /** A share link `who` makes to `trackId` through the studio's route: its id and token. */
+  async function shareAs(who: TestMember, trackId: string): Promise<{ id: string; token: string }> {
+    const { POST } = await import("@/app/api/tracks/[id]/shares/route");
+    const response = await call(POST, `/api/tracks/${trackId}/shares`, withCookie(jsonInit("POST", {}), who), { id: trackId });
+    expect(response.status).toBe(201);
+    const { id, url } = (await response.json()) as { id: string; url: string };
+    return { id, token: url.split("/share/")[1]! };
+  }
+  async function publicStatuses(token: string): Promise<number[]> {
+    const { GET: audio } = await import("@/app/api/share/[token]/audio/route");
+    const { GET: peaks } = await import("@/app/api/share/[token]/peaks/route");
+    return [
+      (await call(audio, `/api/share/${token}/audio`, as(null), { token })).status,
+      (await call(peaks, `/api/share/${token}/peaks`, as(null), { token })).status,
+    ];
+  }
+
+  it("revokes every share link they made, to anyone's track, and ends their open event stream at once", async () => {
+    const leaving = await createMember(database.url, "member", "Lou Leaving");
+    await setOpenSignUp(false);
+    const theirTrack = await seedTrack(client, { creatorId: leaving.id, title: "Lou's own" });
+    const othersTrack = await seedTrack(client, { creatorId: member.id, title: "Mo's track" });
+    const toOthers = await shareAs(leaving, othersTrack.id);
+    const toOwn = await shareAs(leaving, theirTrack.id);
+    // A link someone else made to the leaver's track stays: the track stays in the library.
+    const byOther = await shareAs(member, theirTrack.id);
+    // (Seeded tracks have a waveform but no stored audio: the waveform shows the link works.)
+    expect((await publicStatuses(toOthers.token))[1]).toBe(200);
+
+    const { GET: events } = await import("@/app/api/events/route");
+    const opened = await call(events, "/api/events", as(leaving));
+    expect(opened.status).toBe(200);
+    const stream = sseReader(opened);
+    expect((await stream.next())?.comments).toEqual(["connected"]);
+
+    expect((await deleteMember(leaving.id, admin)).status).toBe(200);
+    const removedAt = Date.now();
+    // A status change right after the removal must not reach the stream.
+    await client.query(`SELECT pg_notify('generation_events', $1)`, [JSON.stringify({ id: "g-after", status: "queued", batchId: "b-after" })]);
+    const received = [];
+    for (let message = await stream.next(5_000); message !== null; message = await stream.next(5_000)) received.push(message);
+    expect(Date.now() - removedAt).toBeLessThan(5_000);
+    expect(received.filter((message) => message.event === "generation")).toEqual([]);
+
+    for (const { token } of [toOthers, toOwn]) expect(await publicStatuses(token)).toEqual([404, 404]);
+    expect((await publicStatuses(byOther.token))[1]).toBe(200);
+    const { rows } = await client.query(`SELECT id, "revokedAt" FROM "ShareLink" WHERE id = ANY($1::uuid[])`, [[toOthers.id, toOwn.id, byOther.id]]);
+    const revoked = new Map(rows.map((row) => [row.id, row.revokedAt]));
+    expect(revoked.get(toOthers.id)).toBeInstanceOf(Date);
+    expect(revoked.get(toOwn.id)).toBeInstanceOf(Date);
+    expect(revoked.get(byOther.id)).toBeNull();
+  });
+
+  it("ends only the removed member's streams: everyone else's carry on", async () => {
+    const leaving = await createMember(database.url, "member", "Rae Removed");
+    await setOpenSignUp(false);
+    const { GET: events } = await import("@/app/api/events/route");
+    const theirs = sseReader(await call(events, "/api/events", as(leaving)));
+    const staying = sseReader(await call(events, "/api/events", as(member)));
+    for (const stream of [theirs, staying]) expect((await stream.next())?.comments).toEqual(["connected"]);
+
+    expect((await deleteMember(leaving.id, admin)).status).toBe(200);
+    let message = await theirs.next(5_000);
+    while (message !== null) message = await theirs.next(5_000);
+    await client.query(`SELECT pg_notify('generation_events', $1)`, [JSON.stringify({ id: "g-kept", status: "queued", batchId: "b-kept" })]);
+    let event = await staying.next(5_000);
+    while (event?.event !== "generation") event = await staying.next(5_000);
+    expect(JSON.parse(event.data!)).toEqual({ id: "g-kept", status: "queued", batchId: "b-kept" });
+    await staying.cancel();
   });
 });
 
@@ -471,19 +520,6 @@ describe("sign-in", () => {
     } finally {
       consoleError.mockRestore();
     }
-  });
-
-  it("limits attempts on one account whatever address they claim to come from", async () => {
-    const target = await createMember(database.url, "member", "Gus Guessed");
-    for (let attempt = 1; attempt <= SIGN_IN_ATTEMPTS_PER_EMAIL; attempt++) {
-      const wrong = await authPost("/sign-in/email", { email: target.email, password: `guess ${attempt}` }, { ip: `198.51.100.${attempt}` });
-      expect(wrong.status, `attempt ${attempt}`).toBe(401);
-    }
-    const limited = await authPost("/sign-in/email", { email: target.email.toUpperCase(), password: TEST_PASSWORD }, { ip: "198.51.100.200" });
-    expect(limited.status).toBe(429);
-    expect(((await limited.json()) as { message: string }).message).toMatch(/Too many sign-in attempts for this account/);
-    // Another account is not affected.
-    expect((await authPost("/sign-in/email", { email: member.email, password: TEST_PASSWORD }, { ip: "198.51.100.201" })).status).toBe(200);
   });
 });
 

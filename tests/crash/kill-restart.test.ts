@@ -64,7 +64,7 @@ beforeAll(async () => {
   };
   port = await unusedPort();
   server = await startStudioServer(port, studioEnv);
-  sessionCookie = await signUpOverHttp(server.url);
+  sessionCookie = await signUpOverHttp(server.url, database.url);
 }, 320_000);
 
 afterAll(async () => {

@@ -80,7 +80,7 @@ beforeAll(async () => {
   instanceA = a.status === "fulfilled" ? a.value : undefined;
   instanceB = b.status === "fulfilled" ? b.value : undefined;
   for (const started of [a, b]) if (started.status === "rejected") throw started.reason;
-  cookie = await signUpOverHttp(instanceA!.url);
+  cookie = await signUpOverHttp(instanceA!.url, database.url);
 }, 600_000);
 
 afterAll(async () => {

@@ -137,7 +137,7 @@ describe("the Venice key stays in the server's environment", () => {
     await visitEveryPage(madeUp, true);
     await getEveryApiRoute(madeUp, true);
 
-    cookie = await signUpOverHttp(server.url);
+    cookie = await signUpOverHttp(server.url, database.url);
     await visitEveryPage(madeUp);
     await getEveryApiRoute(madeUp);
 

@@ -1,7 +1,9 @@
 // Accounts for tests, made through better-auth's own sign-up on the test's database: the
-// first becomes the owner (the studio's rule); the others are members whose role is then set.
+// first becomes the owner (the studio's rule, with the setup code from its start-up log); the
+// others are members whose role is then set.
 import pg from "pg";
 import type { Role } from "@/lib/api/member";
+import { ownerSetupCode } from "@/lib/auth/setup-code";
 import { STUDIO, useSession } from "./routes";
 
 export type TestMember = { id: string; email: string; role: Role; cookie: string };
@@ -18,19 +20,27 @@ export async function createMember(databaseUrl: string, role: Role, name = `${ro
     client.query(`INSERT INTO "StudioSettings" (id, "authSecret", "openSignUp", "updatedAt") VALUES (1, 'test-secret-test-secret-test-secret!', true, now())
                   ON CONFLICT (id) DO UPDATE SET "openSignUp" = true`),
   );
+  // setupCode is the studio's own field, which better-auth's types do not know.
+  const body = { name, email, password: TEST_PASSWORD, setupCode: await ownerSetupCodeOf(databaseUrl) };
   const response = await (await auth()).api.signUpEmail({
-    body: { name, email, password: TEST_PASSWORD },
+    body,
     headers: new Headers({ origin: STUDIO }),
     asResponse: true,
   });
   if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   const { user } = (await response.json()) as { user: { id: string } };
   await withClient(databaseUrl, (client) => client.query(`UPDATE "user" SET role = $1 WHERE id = $2`, [role, user.id]));
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(";")[0])
-    .join("; ");
-  return { id: user.id, email, role, cookie };
+  return { id: user.id, email, role, cookie: cookieOf(response) };
+}
+
+/**
+ * The setup code that creates the owner of the studio on `databaseUrl`, as the studio's
+ * start-up log shows it: derived from the secret the studio keeps in its database.
+ */
+export async function ownerSetupCodeOf(databaseUrl: string): Promise<string> {
+  const { rows } = await withClient(databaseUrl, (client) => client.query<{ authSecret: string }>(`SELECT "authSecret" FROM "StudioSettings" WHERE id = 1`));
+  if (!rows[0]) throw new Error("no studio has started on this database yet: it has no secret, so no setup code");
+  return ownerSetupCode(rows[0].authSecret);
 }
 
 /** Creates a member with `role` and makes every later `call` theirs. */
@@ -38,6 +48,34 @@ export async function signInAs(databaseUrl: string, role: Role): Promise<TestMem
   const member = await createMember(databaseUrl, role);
   useSession(member.cookie);
   return member;
+}
+
+let lastIp = 0;
+
+/** A client address no earlier call of this test file used: better-auth limits sign-ins per address. */
+export function freshIp(): string {
+  lastIp++;
+  return `10.0.${Math.floor(lastIp / 250)}.${(lastIp % 250) + 1}`;
+}
+
+/** POST to one of better-auth's endpoints through the studio's catch-all route, as a browser at `ip` would. */
+export async function authPost(path: string, body: unknown, { ip = freshIp(), cookie = "" } = {}): Promise<Response> {
+  const { POST } = await import("@/app/api/auth/[...all]/route");
+  return POST(
+    new Request(`${STUDIO}/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: STUDIO, "x-forwarded-for": ip, cookie },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+/** The session cookie a response sets, as a browser would send it back. */
+export function cookieOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0])
+    .join("; ");
 }
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
