@@ -8,6 +8,7 @@ import { admit, frontDoorSettings } from "./front-door.mjs";
 
 // Registered by lib/boot.ts once the studio is up: stops the work in this process in order.
 const SHUTDOWN_HOOK = Symbol.for("venice-studio.shutdown");
+const SIGNAL_HANDLER = Symbol.for("venice-studio.signal-handler");
 // Every process gone within 10 s of the signal, whatever hangs.
 const STOP_DEADLINE_MS = 9_000;
 // How long requests in progress get to finish before their connections are closed.
@@ -32,12 +33,15 @@ export async function serve({ port, hostname }) {
 
   let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"]) {
-    process.on(signal, () => {
+    const onSignal = () => {
       // A second signal means "now".
       if (stopping) process.exit(1);
       stopping = true;
       void stop(server, app, signal);
-    });
+    };
+    // lib/shutdown.ts removes every other handler of these signals (a library's that would exit at once).
+    onSignal[SIGNAL_HANDLER] = true;
+    process.on(signal, onSignal);
   }
 }
 
