@@ -112,3 +112,33 @@ test("a made-up share link is the same 404 page", async ({ browser }) => {
   await expect(guest.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeVisible();
   await visitor.close();
 });
+
+test("the share dialog reaches every link of a track, page by page, and counts the active ones", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const trackId = await createTrack(request, `Shared a lot: wind chimes on a porch ${Date.now()}`);
+  const title = ((await (await request.get(`/api/tracks/${trackId}`)).json()) as { title: string }).title;
+  // 30 links, 10 of them revoked: more than the dialog's first page of 25, and no more than 20 active at once.
+  const make = async () => {
+    const made = await request.post(`/api/tracks/${trackId}/shares`, { data: {} });
+    expect(made.status()).toBe(201);
+    return ((await made.json()) as { id: string }).id;
+  };
+  for (let i = 0; i < 10; i++) expect((await request.delete(`/api/shares/${await make()}`)).status()).toBe(200);
+  for (let i = 0; i < 20; i++) await make();
+  const refused = await request.post(`/api/tracks/${trackId}/shares`, { data: {} });
+  expect(refused.status()).toBe(409);
+
+  await page.goto("/library");
+  await page.locator(`[data-testid="track-row"][data-track-id="${trackId}"]`).getByRole("button", { name: `Share ${title}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Share “${title}”` });
+  await expect(dialog.getByTestId("share-active-count")).toHaveText("· 20 active");
+  await expect(dialog.getByTestId("share-link")).toHaveCount(25);
+  await dialog.getByRole("button", { name: "Show older links" }).click();
+  await expect(dialog.getByTestId("share-link")).toHaveCount(30);
+  await expect(dialog.locator('[data-testid="share-link"][data-status="revoked"]')).toHaveCount(10);
+  await expect(dialog.getByRole("button", { name: "Show older links" })).toHaveCount(0);
+
+  // At the cap, making another says what to do.
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText(/already has 20 active share links.*Revoke one/);
+});

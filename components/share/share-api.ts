@@ -1,12 +1,17 @@
 // The share dialog's calls to the studio's API (browser side).
 import type { NewShareLink } from "@/lib/api/shares/create-share-link";
-import type { ShareLinkView } from "@/lib/api/shares/share-link-view";
+import type { ShareLinksPage } from "@/lib/api/shares/list-share-links";
 import { fetchJson } from "@/lib/client/fetch-json";
 
 export const shareLinksKey = (trackId: string) => ["share-links", trackId] as const;
 
-export async function fetchShareLinks(trackId: string, signal?: AbortSignal): Promise<ShareLinkView[]> {
-  return (await fetchJson<{ links: ShareLinkView[] }>(`/api/tracks/${encodeURIComponent(trackId)}/shares`, { signal })).links;
+const PAGE_SIZE = 25;
+
+/** One page of a track's links, newest first; `cursor` null for the first. */
+export async function fetchShareLinksPage(trackId: string, cursor: string | null, signal?: AbortSignal): Promise<ShareLinksPage> {
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (cursor) params.set("cursor", cursor);
+  return fetchJson<ShareLinksPage>(`/api/tracks/${encodeURIComponent(trackId)}/shares?${params}`, { signal });
 }
 
 /** `expiresInHours` null: the link never expires. */

@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { OneTimeLink } from "@/components/one-time-link";
 import { SubmitButton } from "@/components/submit-button";
-import { createShareLink, fetchShareLinks, revokeShareLink, shareLinksKey } from "@/components/share/share-api";
+import { createShareLink, fetchShareLinksPage, revokeShareLink, shareLinksKey } from "@/components/share/share-api";
 import type { ShareLinkView } from "@/lib/api/shares/share-link-view";
 
 const EXPIRY_CHOICES = [
@@ -22,7 +22,7 @@ type Props = { track: { id: string; title: string }; onClose: () => void };
 /**
  * Share links for one track, in a modal <dialog> (the browser traps focus, Escape closes, and
  * focus returns to the Share button): make a link with an expiry and copy it — shown this once —
- * and revoke the links already made.
+ * and revoke the links already made, every one of them reachable page by page.
  */
 export function ShareDialog({ track, onClose }: Props) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -37,7 +37,14 @@ export function ShareDialog({ track, onClose }: Props) {
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const links = useQuery({ queryKey: shareLinksKey(track.id), queryFn: ({ signal }) => fetchShareLinks(track.id, signal) });
+  const links = useInfiniteQuery({
+    queryKey: shareLinksKey(track.id),
+    queryFn: ({ pageParam, signal }) => fetchShareLinksPage(track.id, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const listed = links.data?.pages.flatMap((page) => page.links) ?? [];
+  const activeCount = links.data?.pages[0]?.activeCount ?? 0;
   const create = useMutation({
     mutationFn: () => createShareLink(track.id, EXPIRY_CHOICES[Number(expiry)]!.hours),
     onSuccess: ({ url }) => {
@@ -122,19 +129,37 @@ export function ShareDialog({ track, onClose }: Props) {
         <p role="status" className="sr-only">{announcement}</p>
 
         <section aria-labelledby={`${ids}-links`}>
-          <h3 id={`${ids}-links`} className="text-sm font-semibold">Links to this track</h3>
+          <h3 id={`${ids}-links`} className="text-sm font-semibold">
+            Links to this track
+            {listed.length > 0 && (
+              <span data-testid="share-active-count" className="font-normal text-zinc-600 dark:text-zinc-400"> · {activeCount} active</span>
+            )}
+          </h3>
           {links.isPending ? (
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>
-          ) : links.isError ? (
+          ) : links.isError && !links.isFetchNextPageError ? (
             <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">{links.error.message}</p>
-          ) : links.data.length === 0 ? (
+          ) : listed.length === 0 ? (
             <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">No links yet.</p>
           ) : (
-            <ul className="mt-2 max-h-60 divide-y divide-zinc-200 overflow-y-auto rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
-              {links.data.map((link) => (
-                <ShareLinkItem key={link.id} link={link} revoking={revoke.isPending && revoke.variables?.id === link.id} onRevoke={() => revoke.mutate(link)} />
-              ))}
-            </ul>
+            <>
+              <ul className="mt-2 max-h-60 divide-y divide-zinc-200 overflow-y-auto rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+                {listed.map((link) => (
+                  <ShareLinkItem key={link.id} link={link} revoking={revoke.isPending && revoke.variables?.id === link.id} onRevoke={() => revoke.mutate(link)} />
+                ))}
+              </ul>
+              {links.hasNextPage && (
+                <button
+                  type="button"
+                  onClick={() => void links.fetchNextPage()}
+                  disabled={links.isFetchingNextPage}
+                  className="mt-2 rounded-lg px-3 py-1.5 text-sm font-medium text-accent-700 hover:bg-zinc-100 disabled:opacity-60 dark:text-accent-400 dark:hover:bg-zinc-800"
+                >
+                  {links.isFetchingNextPage ? "Loading…" : "Show older links"}
+                </button>
+              )}
+              {links.isFetchNextPageError && <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">{links.error?.message}</p>}
+            </>
           )}
         </section>
       </div>

@@ -1,11 +1,13 @@
 // Status changes of generations, told to every studio instance at once through PostgreSQL
 // LISTEN/NOTIFY on one channel. A notification sent inside a transaction is delivered only
 // if that transaction commits, so listeners never hear of a change that did not happen.
+// A second channel tells of removed members, whose open event streams must end at once.
 import pg from "pg";
 import { z } from "zod";
 import { GenerationStatus, type Prisma } from "@/lib/db/generated/client";
 
 const GENERATION_EVENTS_CHANNEL = "generation_events";
+const MEMBER_REMOVED_CHANNEL = "member_removed";
 
 export type GenerationEvent = { id: string; status: GenerationStatus; batchId: string };
 
@@ -21,6 +23,11 @@ export async function notifyGenerationEvent(tx: Prisma.TransactionClient, event:
   await tx.$executeRaw`SELECT pg_notify(${GENERATION_EVENTS_CHANNEL}, ${JSON.stringify(payload)})`;
 }
 
+/** Tells every instance, once `tx` commits, that the account `memberId` was removed. */
+export async function notifyMemberRemoved(tx: Prisma.TransactionClient, memberId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${MEMBER_REMOVED_CHANNEL}, ${memberId})`;
+}
+
 export type GenerationEventSubscription = { close(): Promise<void> };
 
 type SubscribeOptions = {
@@ -30,6 +37,8 @@ type SubscribeOptions = {
    * so a listener that mirrors state should reload it.
    */
   onResync?: () => void;
+  /** Given: also listens for removed members (notifyMemberRemoved), with their id. */
+  onMemberRemoved?: (memberId: string) => void;
   onError?: (error: unknown) => void;
 };
 
@@ -42,7 +51,7 @@ const RECONNECT_DELAYS_MS = [250, 1_000, 5_000];
  */
 export async function subscribeToGenerationEvents(
   onEvent: (event: GenerationEvent) => void,
-  { databaseUrl, onResync, onError }: SubscribeOptions,
+  { databaseUrl, onResync, onMemberRemoved, onError }: SubscribeOptions,
 ): Promise<GenerationEventSubscription> {
   let closed = false;
   let client: pg.Client | undefined;
@@ -50,6 +59,10 @@ export async function subscribeToGenerationEvents(
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString: databaseUrl });
     next.on("notification", (message) => {
+      if (message.channel === MEMBER_REMOVED_CHANNEL) {
+        if (message.payload) onMemberRemoved?.(message.payload);
+        return;
+      }
       const event = parseEvent(message.payload);
       if (event) onEvent(event);
     });
@@ -61,6 +74,7 @@ export async function subscribeToGenerationEvents(
     await next.connect();
     try {
       await next.query(`LISTEN ${GENERATION_EVENTS_CHANNEL}`);
+      if (onMemberRemoved) await next.query(`LISTEN ${MEMBER_REMOVED_CHANNEL}`);
     } catch (error) {
       // Connected but not listening: nothing else would ever close this connection.
       await next.end().catch(() => {});

@@ -8,14 +8,15 @@ import type { GenerationWorker } from "@/lib/generations/worker";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { call, jsonInit } from "../support/routes";
-import { signInAs } from "../support/members";
-import { sseReader } from "../support/sse";
+import { signInAs, type TestMember } from "../support/members";
+import { openEventStream, sseReader } from "../support/sse";
 
 let database: TestDatabase;
 let sim: VeniceSimulator;
 let client: pg.Client;
 let storageDir: string;
 let worker: GenerationWorker | undefined;
+let owner: TestMember;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -27,7 +28,7 @@ beforeAll(async () => {
   process.env.VENICE_API_BASE = sim.url;
   process.env.VENICE_API_KEY = sim.apiKey;
   process.env.LOG_LEVEL = "silent";
-  await signInAs(database.url, "owner");
+  owner = await signInAs(database.url, "owner");
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
 });
@@ -68,7 +69,7 @@ async function activeGenerations(query = "?active=1") {
 /** Backends of this database still LISTENing for generation events. */
 async function listeningConnections(): Promise<number> {
   const { rows } = await client.query<{ count: string }>(
-    `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN generation_events'`,
+    `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
   );
   return Number(rows[0]!.count);
 }
@@ -246,12 +247,11 @@ describe("the generation lifecycle through the API", () => {
 
 describe("GET /api/events", () => {
   it("shares one LISTEN connection, sends heartbeats, and lets go when the client disconnects", async () => {
-    const { openGenerationEventStream } = await import("@/lib/api/generations/generation-event-stream");
     const baseline = await listeningConnections();
     const first = new AbortController();
     const second = new AbortController();
-    const a = sseReader(await openGenerationEventStream(first.signal, 50));
-    const b = sseReader(await openGenerationEventStream(second.signal, 50));
+    const a = sseReader(await openEventStream(owner.cookie, first.signal, 50));
+    const b = sseReader(await openEventStream(owner.cookie, second.signal, 50));
     expect(await listeningConnections()).toBe(baseline + 1);
 
     expect((await a.next())?.comments).toEqual(["connected"]);

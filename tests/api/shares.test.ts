@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { seedTrack, type SeedTrack } from "../support/library";
 import { createMember, signInAs, type TestMember } from "../support/members";
 import { call, jsonInit, STUDIO } from "../support/routes";
+import { serveOverHttp } from "../support/next-http";
 
 // Share links against a real database and the studio's real storage: who may make, list and
 // revoke them, and what a link opens to anyone, signed in or not — one track's audio and
@@ -302,6 +303,22 @@ describe("what a share link opens, signed out", () => {
     expect((await sharedAudio(token, { "if-none-match": etag })).status).toBe(304);
   });
 
+  it("tells its length on the wire, as Next.js writes it, whole and ranged", async () => {
+    const { token } = await share(ownersTrack.id);
+    const { GET } = await import("@/app/api/share/[token]/audio/route");
+    const served = await serveOverHttp(GET, { token });
+    try {
+      for (const [range, status, bytes] of [[undefined, 200, AUDIO], ["bytes=0-0", 206, AUDIO.subarray(0, 1)], ["bytes=-500", 206, AUDIO.subarray(11_500)]] as const) {
+        const response = await fetch(`${served.url}/api/share/${token}/audio?download=1`, { headers: range ? { range } : {} });
+        expect(response.status, range).toBe(status);
+        expect(response.headers.get("content-length"), range).toBe(String(bytes.length));
+        expect((await body(response)).equals(bytes), range).toBe(true);
+      }
+    } finally {
+      await served.close();
+    }
+  });
+
   it("names the download after the title", async () => {
     const { token } = await share(ownersTrack.id);
     const download = await sharedAudio(token, {}, "?download=1");
@@ -378,5 +395,101 @@ describe("what a share link opens, signed out", () => {
     for (const token of [randomBytes(32).toString("base64url"), "short", "x".repeat(44), `${"A".repeat(42)}=`, "../../tracks"]) {
       await expectDead(token);
     }
+  });
+});
+
+describe("every link of a track, page by page", () => {
+  type Page = { links: { id: string; status: string }[]; nextCursor: string | null; activeCount: number };
+
+  async function page(trackId: string, query: string): Promise<Response> {
+    const { GET } = await import("@/app/api/tracks/[id]/shares/route");
+    return call(GET, `/api/tracks/${trackId}/shares${query}`, { headers: { cookie: owner.cookie } }, { id: trackId });
+  }
+
+  /** Every page of the track's links, `limit` at a time. */
+  async function walk(trackId: string, limit: number): Promise<Page[]> {
+    const pages: Page[] = [];
+    for (let cursor: string | null = null; pages.length === 0 || cursor; ) {
+      const response = await page(trackId, `?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(response.status).toBe(200);
+      const next = (await response.json()) as Page;
+      pages.push(next);
+      cursor = next.nextCursor;
+    }
+    return pages;
+  }
+
+  it("reaches an old active link behind 130 newer ones, and counts the active links on every page", async () => {
+    const track = await storedTrack(randomBytes(50), { title: "Decoyed", creatorId: member.id });
+    const hidden = await share(track.id, {}, otherMember);
+    await client.query(`UPDATE "ShareLink" SET "createdAt" = now() - interval '1 day' WHERE id = $1`, [hidden.id]);
+    // 130 newer decoys, revoked at once (as a create-and-revoke loop would leave them).
+    await client.query(
+      `INSERT INTO "ShareLink" (id, "tokenHash", "trackId", "createdById", "createdAt", "revokedAt")
+       SELECT gen_random_uuid(), md5(random()::text || n), $1, $2, now() - n * interval '1 second', now() FROM generate_series(1, 130) n`,
+      [track.id, otherMember.id],
+    );
+    const pages = await walk(track.id, 50);
+    expect(pages.map((p) => p.links.length)).toEqual([50, 50, 31]);
+    expect(pages.map((p) => p.activeCount)).toEqual([1, 1, 1]);
+    const links = pages.flatMap((p) => p.links);
+    expect(new Set(links.map((link) => link.id)).size).toBe(131);
+    expect(links.at(-1)).toMatchObject({ id: hidden.id, status: "active" });
+
+    // Newest first, each link once, ties on the creation time broken by id.
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "ShareLink" WHERE "trackId" = $1 ORDER BY "createdAt" DESC, id DESC`,
+      [track.id],
+    );
+    expect(links.map((link) => link.id)).toEqual(rows.map((row) => row.id));
+    expect((await walk(track.id, 7)).flatMap((p) => p.links).map((link) => link.id)).toEqual(rows.map((row) => row.id));
+    // Without a limit, a page is 50 links.
+    expect(((await (await page(track.id, "")).json()) as Page).links).toHaveLength(50);
+  });
+
+  it("refuses a bad page size or page link with a field error", async () => {
+    const libraryCursor = Buffer.from(JSON.stringify({ sort: "title", value: "a", id: randomUUID() })).toString("base64url");
+    for (const [query, field] of [
+      ["?limit=0", "limit"],
+      ["?limit=101", "limit"],
+      ["?limit=ten", "limit"],
+      ["?cursor=not-a-cursor", "cursor"],
+      [`?cursor=${libraryCursor}`, "cursor"],
+      ["?cursor=%00", "cursor"],
+    ] as const) {
+      const response = await page(ownersTrack.id, query);
+      expect(response.status, query).toBe(400);
+      expect(Object.keys((await response.json()).fields), query).toEqual([field]);
+    }
+  });
+});
+
+describe("at most 20 active links per track", () => {
+  it("refuses the 21st with a 409 that says to revoke one; a revoked or expired link makes room", async () => {
+    const track = await storedTrack(randomBytes(50), { title: "Popular", creatorId: member.id });
+    const made = [];
+    for (let i = 0; i < 20; i++) made.push(await share(track.id, {}, i % 2 ? member : otherMember));
+    const refused = await createLink(track.id, {}, admin);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({
+      error: "This track already has 20 active share links, the most it can have. Revoke one before making another.",
+    });
+
+    expect((await revoke(made[0]!.id, member)).status).toBe(200);
+    expect((await createLink(track.id, {}, admin)).status).toBe(201);
+    expect((await createLink(track.id, {}, admin)).status).toBe(409);
+    await client.query(`UPDATE "ShareLink" SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [made[1]!.id]);
+    expect((await createLink(track.id, {}, admin)).status).toBe(201);
+    // Other tracks are not affected.
+    expect((await createLink(membersTrack.id, {}, admin)).status).toBe(201);
+  });
+
+  it("holds when many links are made at once", async () => {
+    const track = await storedTrack(randomBytes(50), { title: "Rushed", creatorId: member.id });
+    for (let i = 0; i < 15; i++) await share(track.id, {}, member);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => createLink(track.id, {}, otherMember)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(5).fill(201), ...Array(5).fill(409)]);
+    const { rows } = await client.query(`SELECT count(*)::int AS active FROM "ShareLink" WHERE "trackId" = $1 AND "revokedAt" IS NULL`, [track.id]);
+    expect(rows[0].active).toBe(20);
   });
 });

@@ -3,17 +3,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { seedTrack, type SeedTrack } from "../support/library";
 import { call } from "../support/routes";
-import { signInAs } from "../support/members";
+import { signInAs, type TestMember } from "../support/members";
+import { serveOverHttp } from "../support/next-http";
 
 let database: TestDatabase;
 let client: pg.Client;
 let storageDir: string;
 const AUDIO = randomBytes(10_000);
 let mp3: SeedTrack;
+let owner: TestMember;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -21,7 +23,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   process.env.STORAGE_DIR = storageDir;
   process.env.LOG_LEVEL = "silent";
-  await signInAs(database.url, "owner");
+  owner = await signInAs(database.url, "owner");
   delete process.env.VENICE_API_KEY;
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -162,5 +164,43 @@ describe("GET /api/tracks/:id/audio", () => {
     const response = await audio(lost);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: "This track's audio file is missing from the studio's storage." });
+  });
+});
+
+describe("GET /api/tracks/:id/audio over HTTP", () => {
+  it("tells its length on the wire, as Next.js writes it: whole, ranged (206), download and HEAD", async () => {
+    const { GET } = await import("@/app/api/tracks/[id]/audio/route");
+    const served = await serveOverHttp(GET, { id: mp3.id });
+    try {
+      const fetchAudio = (init: { method?: string; headers?: Record<string, string> } = {}, query = "") =>
+        fetch(`${served.url}/api/tracks/${mp3.id}/audio${query}`, { ...init, headers: { cookie: owner.cookie, ...init.headers } });
+      for (const [label, init, query, status, bytes] of [
+        ["whole", {}, "", 200, AUDIO],
+        ["range", { headers: { range: "bytes=100-1099" } }, "", 206, AUDIO.subarray(100, 1100)],
+        ["suffix", { headers: { range: "bytes=-10" } }, "", 206, AUDIO.subarray(9990)],
+        ["download", {}, "?download=1", 200, AUDIO],
+        ["ranged download", { headers: { range: "bytes=5000-" } }, "?download=1", 206, AUDIO.subarray(5000)],
+      ] as const) {
+        const response = await fetchAudio(init, query);
+        expect(response.status, label).toBe(status);
+        expect(response.headers.get("content-length"), label).toBe(String(bytes.length));
+        expect(response.headers.get("transfer-encoding"), label).toBeNull();
+        expect(response.headers.get("x-studio-content-length"), label).toBeNull();
+        expect((await body(response)).equals(bytes), label).toBe(true);
+      }
+      // HEAD tells the length without opening the file (Next.js would send none of it).
+      const { trackStorage } = await import("@/lib/storage/storage");
+      const read = vi.spyOn(trackStorage(), "read");
+      for (const [headers, length] of [[{}, 10_000], [{ range: "bytes=0-99" }, 100]] as const) {
+        const head = await fetchAudio({ method: "HEAD", headers });
+        expect(head.status).toBe("range" in headers ? 206 : 200);
+        expect(head.headers.get("content-length")).toBe(String(length));
+        expect(await head.text()).toBe("");
+      }
+      expect(read).not.toHaveBeenCalled();
+    } finally {
+      vi.restoreAllMocks();
+      await served.close();
+    }
   });
 });

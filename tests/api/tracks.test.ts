@@ -2,17 +2,18 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { seedGeneration, seedTrack } from "../support/library";
-import { signInAs } from "../support/members";
+import { createMember, signInAs, type TestMember } from "../support/members";
 import { call, jsonInit } from "../support/routes";
 
 let database: TestDatabase;
 let client: pg.Client;
+let owner: TestMember;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL = "silent";
-  await signInAs(database.url, "owner");
+  owner = await signInAs(database.url, "owner");
   delete process.env.VENICE_API_KEY;
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -257,6 +258,48 @@ describe("GET/PATCH/DELETE /api/tracks/:id and restore", () => {
     const unknown = await call(RESTORE, `/api/tracks/${MISSING_ID}/restore`, { method: "POST" }, { id: MISSING_ID });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ error: "This track does not exist." });
+  });
+
+  it("lets a creator undo their own delete, but only an admin restore a track an admin deleted", async () => {
+    const creator = await createMember(database.url, "member", "Cleo Creator");
+    const admin = await createMember(database.url, "admin", "Ada Admin");
+    const { DELETE } = await trackRoute();
+    const { POST: RESTORE } = await import("@/app/api/tracks/[id]/restore/route");
+    const as = (who: TestMember, method: string) => ({ method, headers: { cookie: who.cookie } });
+    const remove = (id: string, who: TestMember) => call(DELETE, `/api/tracks/${id}`, as(who, "DELETE"), { id });
+    const restore = (id: string, who: TestMember) => call(RESTORE, `/api/tracks/${id}/restore`, as(who, "POST"), { id });
+
+    const ownDelete = await seedTrack(client, { creatorId: creator.id, title: "Mine to undo" });
+    expect((await remove(ownDelete.id, creator)).status).toBe(200);
+    const undone = await restore(ownDelete.id, creator);
+    expect(undone.status).toBe(200);
+    expect(await undone.json()).toMatchObject({ id: ownDelete.id, title: "Mine to undo" });
+
+    const takenDown = await seedTrack(client, { creatorId: creator.id, title: "Taken down" });
+    expect((await remove(takenDown.id, admin)).status).toBe(200);
+    const refused = await restore(takenDown.id, creator);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: "An admin deleted this track, so only an admin can restore it." });
+    const { rows } = await client.query(`SELECT "deletedAt", "deletedById" FROM "Track" WHERE id = $1`, [takenDown.id]);
+    expect(rows[0]).toEqual({ deletedAt: expect.any(Date), deletedById: admin.id });
+    // Another admin (here the owner) may bring it back; then it is the creator's again.
+    expect((await restore(takenDown.id, owner)).status).toBe(200);
+    expect((await remove(takenDown.id, creator)).status).toBe(200);
+    expect((await restore(takenDown.id, creator)).status).toBe(200);
+
+    // A track deleted before the studio kept who deleted it is treated as an admin's delete.
+    const unknownDeleter = await seedTrack(client, { creatorId: creator.id, deletedAt: new Date() });
+    expect((await restore(unknownDeleter.id, creator)).status).toBe(403);
+    expect((await restore(unknownDeleter.id, admin)).status).toBe(200);
+
+    // Two deletes at once: one of them is answered 404, and the other is the one recorded.
+    for (let round = 0; round < 5; round++) {
+      const contested = await seedTrack(client, { creatorId: creator.id });
+      const [byAdmin, byCreator] = await Promise.all([remove(contested.id, admin), remove(contested.id, creator)]);
+      expect([byAdmin.status, byCreator.status].sort()).toEqual([200, 404]);
+      const { rows: deleter } = await client.query(`SELECT "deletedById" FROM "Track" WHERE id = $1`, [contested.id]);
+      expect(deleter[0].deletedById).toBe(byAdmin.status === 200 ? admin.id : creator.id);
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "../../lib/db/migrate";
 import { diffSchemas } from "../../scripts/prisma6-diff";
 import { createEmptyDatabase, createTestDatabase, withClient, type TestDatabase } from "../support/database";
+import { seedTrack } from "../support/library";
 
 const databases: TestDatabase[] = [];
 afterAll(() => Promise.all(databases.map((db) => db.drop())));
@@ -84,6 +85,38 @@ describe("migration runner", () => {
     const first = readMigrations(dir)[0]!;
     writeFileSync(path.join(dir, first.name, "migration.sql"), `${first.sql}\n-- edited`);
     await expect(applyMigrations(db.url, dir)).rejects.toThrow(/edited after it was applied/);
+  });
+
+  it("revokes the live share links of members removed before removal revoked them", async () => {
+    const db = await track(createEmptyDatabase());
+    // The studio as it was just before that migration, with a removed member's links still live.
+    const before = mkdtempSync(path.join(tmpdir(), "studio-migrations-"));
+    const migrations = readMigrations();
+    const fix = migrations.findIndex((migration) => migration.name.endsWith("_track_deleted_by_orphan_links"));
+    for (const { name } of migrations.slice(0, fix)) cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    await applyMigrations(db.url, before);
+    const links = await withClient(db.url, async (client) => {
+      await client.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ('still-here', 'Still Here', 'here@studio.test', now())`);
+      const track = await seedTrack(client, { creatorId: "still-here" });
+      const insert = async (createdById: string, revokedAt: Date | null) =>
+        (
+          await client.query<{ id: string }>(
+            `INSERT INTO "ShareLink" (id, "tokenHash", "trackId", "createdById", "revokedAt") VALUES (gen_random_uuid(), md5(random()::text), $1, $2, $3) RETURNING id`,
+            [track.id, createdById, revokedAt],
+          )
+        ).rows[0]!.id;
+      const revokedLongAgo = new Date("2026-01-01T00:00:00Z");
+      return { kept: await insert("still-here", null), orphaned: await insert("long-gone", null), alreadyRevoked: await insert("long-gone", revokedLongAgo) };
+    });
+
+    await applyMigrations(db.url);
+    const revokedAt = await withClient(db.url, async (client) => {
+      const { rows } = await client.query<{ id: string; revokedAt: Date | null }>(`SELECT id, "revokedAt" FROM "ShareLink"`);
+      return new Map(rows.map((row) => [row.id, row.revokedAt]));
+    });
+    expect(revokedAt.get(links.kept)).toBeNull();
+    expect(revokedAt.get(links.orphaned)).toBeInstanceOf(Date);
+    expect(revokedAt.get(links.alreadyRevoked)).toEqual(new Date("2026-01-01T00:00:00Z"));
   });
 
   it("rolls back a failing migration and leaves no finished row", async () => {

@@ -1,6 +1,18 @@
-// Reads a server-sent event stream from a Response, one event (or comment) at a time.
+// Reads a server-sent event stream from a Response, one event (or comment) at a time; opens
+// the studio's own stream with a faster heartbeat than GET /api/events has.
+import { STUDIO } from "./routes";
 
-export type ServerSentEvent = { event?: string; data?: string; comments: string[] };
+export type ServerSentEvent = { event?: string; data?: string; retry?: number; comments: string[] };
+
+/** The stream GET /api/events opens for whoever `cookie` signs in, its heartbeat (and session check) every `heartbeatMs`. */
+export async function openEventStream(cookie: string, signal: AbortSignal, heartbeatMs: number): Promise<Response> {
+  const { currentMember } = await import("@/lib/api/member");
+  const { openGenerationEventStream } = await import("@/lib/api/generations/generation-event-stream");
+  const request = new Request(`${STUDIO}/api/events`, { signal, headers: { cookie } });
+  const member = await currentMember(request.headers);
+  if (!member) throw new Error("this cookie signs nobody in");
+  return openGenerationEventStream(request, member, { heartbeatMs });
+}
 
 export function sseReader(response: Response) {
   const reader = response.body!.getReader();
@@ -33,6 +45,7 @@ export function sseReader(response: Response) {
         if (line.startsWith(":")) parsed.comments.push(line.slice(1).trim());
         else if (line.startsWith("event: ")) parsed.event = line.slice("event: ".length);
         else if (line.startsWith("data: ")) parsed.data = line.slice("data: ".length);
+        else if (line.startsWith("retry: ")) parsed.retry = Number(line.slice("retry: ".length));
       }
       return parsed;
     },

@@ -4,4 +4,4 @@ import { route } from "@/lib/api/route";
 export const dynamic = "force-dynamic";
 
 /** Server-sent events: generation status changes as they happen (see generation-event-stream.ts). */
-export const GET = route(({ request }) => openGenerationEventStream(request.signal));
+export const GET = route(({ request, member }) => openGenerationEventStream(request, member));

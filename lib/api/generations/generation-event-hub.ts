@@ -6,15 +6,23 @@ import { processSingleton } from "@/lib/process-singleton";
 
 // One LISTEN connection per process, shared by every open event stream (a connection per
 // browser tab would exhaust PostgreSQL's connections). It opens with the first listener and
-// closes when the last one leaves.
+// closes when the last one leaves. It also hears of removed members, from any instance, and
+// ends their streams.
 
 export type GenerationEventListener = {
+  /** The member whose stream this is. */
+  memberId: string;
   onEvent(event: GenerationEvent): void;
   /** The connection dropped and came back: events in between were missed. */
   onResync(): void;
+  /** The stream must end: its member was removed, or the server is stopping (reconnect after `retryMs`). */
+  onEnd(retryMs?: number): void;
 };
 
 type Hub = { listeners: Set<GenerationEventListener>; subscription: Promise<GenerationEventSubscription> | undefined };
+
+// A stopping server's clients come back this soon, to another instance or to its successor.
+const RECONNECT_AFTER_STOP_MS = 2_000;
 
 const hub = () => processSingleton<Hub>("api.generation-event-hub", () => ({ listeners: new Set(), subscription: undefined }));
 
@@ -39,10 +47,17 @@ export async function listenToGenerationEvents(listener: GenerationEventListener
   };
 }
 
+/** Ends every open event stream of this process, telling browsers to reconnect in 2 s (for a server that stops). */
+export function closeAllEventStreams(): void {
+  for (const listener of [...hub().listeners]) listener.onEnd(RECONNECT_AFTER_STOP_MS);
+}
+
 async function openSubscription(state: Hub): Promise<GenerationEventSubscription> {
-  return subscribeToGenerationEvents((event) => state.listeners.forEach((listener) => listener.onEvent(event)), {
+  const each = (run: (listener: GenerationEventListener) => void) => [...state.listeners].forEach(run);
+  return subscribeToGenerationEvents((event) => each((listener) => listener.onEvent(event)), {
     databaseUrl: await ensureDatabase(),
-    onResync: () => state.listeners.forEach((listener) => listener.onResync()),
+    onResync: () => each((listener) => listener.onResync()),
+    onMemberRemoved: (memberId) => each((listener) => listener.memberId === memberId && listener.onEnd()),
     onError: (error) => log().warn({ err: error }, "generation events connection failed; reconnecting"),
   });
 }

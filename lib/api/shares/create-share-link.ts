@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
 import type { Member } from "@/lib/api/member";
+import { activeShareLinks } from "@/lib/api/shares/active-share-links";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";
 import { newLinkToken, hashLinkToken } from "@/lib/auth/link-token";
 import { db } from "@/lib/db/client";
@@ -20,9 +22,13 @@ export const createShareLinkSchema = z.strictObject({
 
 export type NewShareLink = { id: string; url: string; expiresAt: string | null };
 
+/** Active links per track: enough for any real use, and too few to hide one among decoys. */
+export const MAX_ACTIVE_LINKS_PER_TRACK = 20;
+
 /**
  * A new public link to a track, for any member (every member can see every track). The URL is
- * answered this once: the database keeps only the token's hash.
+ * answered this once: the database keeps only the token's hash. A track has at most
+ * MAX_ACTIVE_LINKS_PER_TRACK active links (409 beyond: revoke one first).
  */
 export async function createShareLink(
   trackId: string,
@@ -32,11 +38,27 @@ export async function createShareLink(
 ): Promise<NewShareLink> {
   const track = await findActiveTrack(trackId, { id: true });
   const token = newLinkToken();
-  const expiresAt = expiresInHours === null ? null : new Date(Date.now() + expiresInHours * 3_600_000);
+  const now = new Date();
+  const expiresAt = expiresInHours === null ? null : new Date(now.getTime() + expiresInHours * 3_600_000);
   const prisma = await db();
-  const link = await prisma.shareLink.create({
-    data: { tokenHash: hashLinkToken(token), trackId: track.id, createdById: member.id, expiresAt },
-    select: { id: true },
+  const link = await prisma.$transaction(async (tx) => {
+    // Locking the track makes concurrent creates count one after the other, so none passes
+    // the cap together. The key-share lock on the account holds off its removal until this
+    // link exists, so the removal revokes it too (remove-member.ts).
+    await tx.$queryRaw`SELECT 1 FROM "Track" WHERE id = ${track.id}::uuid FOR UPDATE`;
+    const creator = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "user" WHERE id = ${member.id} FOR KEY SHARE`;
+    if (creator.length === 0) throw new ApiError("unauthorized", "Sign in to use the studio.");
+    const active = await tx.shareLink.count({ where: { trackId: track.id, ...activeShareLinks(now) } });
+    if (active >= MAX_ACTIVE_LINKS_PER_TRACK) {
+      throw new ApiError(
+        "conflict",
+        `This track already has ${MAX_ACTIVE_LINKS_PER_TRACK} active share links, the most it can have. Revoke one before making another.`,
+      );
+    }
+    return tx.shareLink.create({
+      data: { tokenHash: hashLinkToken(token), trackId: track.id, createdById: member.id, expiresAt },
+      select: { id: true },
+    });
   });
   return { id: link.id, url: `${origin}/share/${token}`, expiresAt: expiresAt?.toISOString() ?? null };
 }

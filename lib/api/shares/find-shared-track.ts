@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
+import { activeShareLinks } from "@/lib/api/shares/active-share-links";
 import { hashLinkToken } from "@/lib/auth/link-token";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -21,12 +22,7 @@ export async function findSharedTrack<Select extends Prisma.TrackSelect>(
   if (!LINK_TOKEN.test(token)) throw new ApiError("not_found", SHARE_LINK_GONE);
   const prisma = await db();
   const link = await prisma.shareLink.findFirst({
-    where: {
-      tokenHash: hashLinkToken(token),
-      revokedAt: null,
-      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
-      track: { deletedAt: null },
-    },
+    where: { tokenHash: hashLinkToken(token), ...activeShareLinks(new Date()), track: { deletedAt: null } },
     select: { track: { select } },
   });
   if (!link) throw new ApiError("not_found", SHARE_LINK_GONE);

@@ -4,7 +4,7 @@ import { parseId } from "@/lib/api/input";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
-const TRACK_NOT_FOUND = "This track does not exist or was deleted.";
+export const TRACK_NOT_FOUND = "This track does not exist or was deleted.";
 
 /** The track `id` names (not soft-deleted), with the fields `select` asks for; 404 otherwise. */
 export async function findActiveTrack<Select extends Prisma.TrackSelect>(

@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { NextResponse } from "next/server";
 import { ApiError } from "@/lib/api/errors";
 import { parseRangeHeader } from "@/lib/api/tracks/byte-range";
+import { setContentLength } from "@/lib/api/tracks/content-length";
 import { attachmentDisposition } from "@/lib/api/tracks/download-filename";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";
 import { log } from "@/lib/log";
@@ -13,7 +14,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = { mp3: "audio/mpeg", wav
 /**
  * A track's stored audio, streamed from storage (never whole in memory): 200 with the whole
  * file, or 206 for one `Range` (see byte-range.ts), 416 for a range beyond the end, and 304
- * when the browser already holds this exact file (the ETag is its sha256).
+ * when the browser already holds this exact file (the ETag is its sha256). Every answer with
+ * audio says its length (Content-Length), and HEAD says it without opening the file.
  */
 export async function streamTrackAudio(id: string, request: Request, { download }: { download: boolean }): Promise<Response> {
   const track = await findActiveTrack(id, { title: true, format: true, sha256: true, storageKey: true });
@@ -45,10 +47,13 @@ export async function streamTrackAudio(id: string, request: Request, { download 
     );
   }
   const part = range.kind === "part" ? { start: range.start, end: range.end } : undefined;
-  headers.set("Content-Length", String(part ? part.end - part.start + 1 : stored.bytes));
+  setContentLength(headers, part ? part.end - part.start + 1 : stored.bytes);
   if (part) headers.set("Content-Range", `bytes ${part.start}-${part.end}/${stored.bytes}`);
+  const status = part ? 206 : 200;
+  // Next.js answers HEAD with GET's handler and sends no body: a stream opened for it would only leak.
+  if (request.method === "HEAD") return new Response(null, { status, headers });
   const body = await storage.read(track.storageKey, part);
-  return new Response(webStreamOf(body), { status: part ? 206 : 200, headers });
+  return new Response(webStreamOf(body), { status, headers });
 }
 
 // Node's web-stream types and the DOM's describe the same object but do not line up.
