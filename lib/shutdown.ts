@@ -1,4 +1,5 @@
 import "server-only";
+import { closeAllEventStreams } from "@/lib/api/generations/generation-event-hub";
 import { db } from "@/lib/db/client";
 import { stopDatabase } from "@/lib/db/database";
 import type { GenerationWorker } from "@/lib/generations/worker";
@@ -21,6 +22,8 @@ type Shutdown = (drainRequests: () => Promise<void>) => Promise<void>;
 export function registerShutdown(worker: Promise<GenerationWorker>): void {
   const shutdown: Shutdown = async (drainRequests) => {
     log().info("stopping: no new work, finishing what is in progress");
+    // Open event streams would hold the HTTP server open; browsers reconnect to another instance or the restarted one.
+    closeAllEventStreams();
     // Requests in progress and the worker's steps finish side by side; both need the database.
     await Promise.all([drainRequests(), worker.then((running) => running.stop({ graceMs: WORKER_GRACE_MS }))]);
     await (await db()).$disconnect();

@@ -57,6 +57,31 @@ export function admit(request, response, settings) {
   return true;
 }
 
+// Next.js drops Content-Length from every route handler's Response (the body may have been
+// decoded on its way), so a streamed track would go out chunked and no player could show its
+// size or progress. The audio routes declare the length in this header of their own too
+// (lib/api/tracks/content-length.ts); it becomes Content-Length when the head is written.
+const DECLARED_LENGTH = "x-studio-content-length";
+
+/**
+ * Makes this response's head carry the length its route declared, unless something else
+ * framed the body (a length, an encoding).
+ * @param {import("node:http").ServerResponse} response
+ */
+export function restoreDeclaredContentLength(response) {
+  const writeHead = response.writeHead;
+  // Node's implicit head (a first write without writeHead) goes through this too.
+  response.writeHead = function (...args) {
+    const declared = response.getHeader(DECLARED_LENGTH);
+    if (declared !== undefined) {
+      response.removeHeader(DECLARED_LENGTH);
+      const framed = ["content-length", "content-encoding", "transfer-encoding"].some((name) => response.hasHeader(name));
+      if (!framed && typeof declared === "string" && /^\d+$/.test(declared)) response.setHeader("content-length", declared);
+    }
+    return writeHead.apply(this, args);
+  };
+}
+
 /**
  * @param {string | undefined} address
  * @param {FrontDoorSettings} settings

@@ -4,7 +4,7 @@
 // runtime or a supervisor sends reaches all of it.
 import { createServer } from "node:http";
 import next from "next";
-import { admit, frontDoorSettings } from "./front-door.mjs";
+import { admit, frontDoorSettings, restoreDeclaredContentLength } from "./front-door.mjs";
 
 // Registered by lib/boot.ts once the studio is up: stops the work in this process in order.
 const SHUTDOWN_HOOK = Symbol.for("venice-studio.shutdown");
@@ -23,7 +23,9 @@ export async function serve({ port, hostname }) {
   await app.prepare();
   const settings = frontDoorSettings(process.env);
   const server = createServer((request, response) => {
-    if (admit(request, response, settings)) void handle(request, response);
+    if (!admit(request, response, settings)) return;
+    restoreDeclaredContentLength(response);
+    void handle(request, response);
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
