@@ -1,13 +1,17 @@
-// `npm start` as a supervisor or a container runtime runs it: one SIGTERM (or SIGINT) to the
-// process it started must stop every process of the studio (npm, the server, the embedded
+// The studio as `npm start` runs it, a supervisor or a container runtime in charge: what its
+// front door does on the real server (forged client addresses, other host names, declared
+// giant bodies, Content-Length through Next.js), and a stop: one SIGTERM (or SIGINT) to the
+// process npm started must stop every process of the studio (npm, the server, the embedded
 // PostgreSQL) within 10 s, exit 0, and hand back the job in progress so that it completes
 // after the next start. Before the fix npm exited and the rest kept serving.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/auth/auth";
 import { TEST_PASSWORD } from "../support/members";
 import { unusedPort } from "../support/ports";
 
@@ -108,12 +112,50 @@ async function json(response: Response) {
   return (await response.json()) as Record<string, unknown>;
 }
 
+/**
+ * The status of a request sent as it is written here (fetch would set its own Host): one that
+ * declares a body sends none of it, so only a refusal unread can answer it.
+ */
+function rawStatus(url: string, path: string, options: { method?: string; headers: Record<string, string> }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(`${url}${path}`, options);
+    outgoing.on("response", (response) => resolve(response.statusCode!));
+    outgoing.on("error", reject);
+    if (options.headers["content-length"]) outgoing.flushHeaders();
+    else outgoing.end();
+  });
+}
+
+function signInFrom(url: string, forwardedFor: string, attempt: number): Promise<Response> {
+  return fetch(`${url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url, "x-forwarded-for": forwardedFor },
+    body: JSON.stringify({ email: `nobody.${attempt}@stop.test`, password: "not the password" }),
+  });
+}
+
 describe("stopping the studio", () => {
   let cookie: string;
   let generationId: string;
 
-  it("stops npm, the server and PostgreSQL within 10 s of a SIGTERM to npm, exit 0, with the job in progress handed back", async () => {
+  it("limits sign-ins by the real client address however a client forges X-Forwarded-For, and answers only for its own host", async () => {
     const studio = await npmStart();
+    // Each attempt with another forged address and another account: only the per-IP limit can refuse.
+    const answers: number[] = [];
+    for (let attempt = 1; attempt <= SIGN_IN_ATTEMPTS_PER_MINUTE + 1; attempt++) {
+      answers.push((await signInFrom(studio.url, `198.51.100.${attempt}`, attempt)).status);
+    }
+    expect(answers.slice(0, SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 401), answers.join()).toBe(true);
+    expect(answers.at(-1)).toBe(429);
+
+    expect(await rawStatus(studio.url, "/api/health", { headers: { host: "attacker.example" } })).toBe(421);
+    expect(await rawStatus(studio.url, "/api/health", { headers: { host: `localhost:${port}` } })).toBe(200);
+    const declared = { "content-type": "application/json", origin: studio.url, "content-length": String(100 * 1024 * 1024) };
+    expect(await rawStatus(studio.url, "/api/auth/sign-in/email", { method: "POST", headers: declared })).toBe(413);
+  }, START_TIMEOUT_MS + 30_000);
+
+  it("stops npm, the server and PostgreSQL within 10 s of a SIGTERM to npm, exit 0, with the job in progress handed back", async () => {
+    const studio = running!;
     const setupCode = /setup=([0-9A-Z-]+)/.exec(studio.output())?.[1];
     expect(setupCode, "the start-up log shows the owner setup code").toBeDefined();
     const signUp = await fetch(`${studio.url}/api/auth/sign-up/email`, {
@@ -156,6 +198,12 @@ describe("stopping the studio", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(status).toBe("completed");
+    // Next.js drops a route's Content-Length; the front door puts the audio's back.
+    const { trackId } = await json(await fetch(`${studio.url}/api/generations/${generationId}`, { headers: { cookie } }));
+    const audio = await fetch(`${studio.url}/api/tracks/${trackId as string}/audio`, { headers: { cookie } });
+    const bytes = (await audio.arrayBuffer()).byteLength;
+    expect(bytes).toBeGreaterThan(0);
+    expect(audio.headers.get("content-length")).toBe(String(bytes));
 
     // The server runs in the process npm started (npm's only child): a supervisor may signal it.
     const [server] = descendantsOf(studio.npm.pid!).slice(1);
