@@ -52,9 +52,21 @@ export function admit(request, response, settings) {
       `This studio does not answer for the address "${host.slice(0, 100)}". If that is the studio's address, set STUDIO_URL to it.`,
     );
   }
+  // Browsers send origin-form targets only; an absolute one (`GET http://elsewhere/`) would
+  // have Next.js redirect to whatever host it names.
+  if (!request.url?.startsWith("/")) return refuse(response, 400, "The request target must be a path.");
+  if (hasBody(request) && !request.url.startsWith("/api/")) {
+    // Pages take no body (the studio has no server actions), and Next.js's proxy would buffer one.
+    return refuse(response, 413, "Only the studio's API takes a request body.");
+  }
   const declared = Number(request.headers["content-length"] ?? 0);
   if (declared > MAX_DECLARED_BODY_BYTES) return refuse(response, 413, "The request body is too large.");
   return true;
+}
+
+/** @param {import("node:http").IncomingMessage} request */
+function hasBody(request) {
+  return request.headers["transfer-encoding"] !== undefined || Number(request.headers["content-length"] ?? 0) > 0;
 }
 
 // Next.js drops Content-Length from every route handler's Response (the body may have been
@@ -112,7 +124,10 @@ function requestedHost(request, fromTrustedProxy) {
  * @param {FrontDoorSettings} settings
  */
 function isStudioHost(host, settings) {
-  const hostname = host.startsWith("[") ? host.slice(1, host.indexOf("]")) : host.replace(/:\d*$/, "");
+  // A name or [IPv6], then an optional port: nothing else (no userinfo, no text after "]").
+  const parsed = /^(?:\[([0-9a-f:.]+)\]|([^[\]:@/\\\s]+))(?::\d{1,5})?$/.exec(host);
+  if (!parsed) return false;
+  const hostname = parsed[1] ?? parsed[2] ?? "";
   if (hostname === settings.studioHostname) return true;
   if (hostname === "localhost" || hostname.endsWith(".localhost")) return true;
   return isIP(hostname) !== 0;

@@ -29,16 +29,17 @@ afterEach(async () => {
 type Answer = { status: number; body: string };
 
 /** A raw request (fetch would not let a test set Host), optionally declaring a body it never sends. */
-function send(port: number, headers: Record<string, string>, method = "GET"): Promise<Answer> {
+function send(port: number, headers: Record<string, string>, method = "GET", path = "/api/x"): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: "127.0.0.1", port, method, path: "/api/x", headers, setHost: !("host" in headers) }, (response) => {
+    const outgoing = httpRequest({ host: "127.0.0.1", port, method, path, headers, setHost: !("host" in headers) }, (response) => {
       let body = "";
       response.on("data", (chunk) => (body += chunk));
       response.on("end", () => resolve({ status: response.statusCode!, body }));
     });
     outgoing.on("error", reject);
-    if (!headers["content-length"]) outgoing.end();
-    else outgoing.flushHeaders();
+    // A declared or chunked body is never sent: only a refusal unread can answer it.
+    if (headers["content-length"] || headers["transfer-encoding"]) outgoing.flushHeaders();
+    else outgoing.end();
   });
 }
 
@@ -77,6 +78,9 @@ describe("the front door", () => {
     expect(rebound.status).toBe(421);
     expect(JSON.parse(rebound.body)).toEqual({ error: expect.stringContaining("set STUDIO_URL") });
     expect((await send(port, { host: "studio.example.com" })).status).toBe(421);
+    for (const malformed of [`[::1]:${port}@attacker.example`, "[::1]attacker.example", "user@127.0.0.1", "127.0.0.1@attacker.example"]) {
+      expect((await send(port, { host: malformed })).status, malformed).toBe(421);
+    }
     await new Promise((resolve) => server!.close(resolve));
 
     const named = await startFrontDoor({ STUDIO_URL: "https://Studio.Example.com" });
@@ -89,6 +93,22 @@ describe("the front door", () => {
     const port = await startFrontDoor({ TRUSTED_PROXIES: "127.0.0.1", STUDIO_URL: "https://studio.example.com" });
     expect((await send(port, { host: "studio-upstream:3000", "x-forwarded-host": "studio.example.com" })).status).toBe(200);
     expect((await send(port, { host: "127.0.0.1", "x-forwarded-host": "evil.example" })).status).toBe(421);
+  });
+
+  it("refuses an absolute request target, which would have Next.js redirect to the host it names", async () => {
+    const port = await startFrontDoor({});
+    expect((await send(port, { host: `127.0.0.1:${port}` }, "GET", "http://attacker.example/api/x")).status).toBe(400);
+  });
+
+  it("refuses any body to a page, chunked included, unread: only the API takes one", async () => {
+    const port = await startFrontDoor({});
+    const chunked = await send(port, { "content-type": "text/plain", "transfer-encoding": "chunked" }, "POST", "/library");
+    expect(chunked.status).toBe(413);
+    expect(JSON.parse(chunked.body)).toEqual({ error: "Only the studio's API takes a request body." });
+    expect((await send(port, { "content-type": "text/plain", "content-length": "5" }, "POST", "/sign-in")).status).toBe(413);
+    expect(bodyBytesRead).toBe(0);
+    const page = await send(port, {}, "GET", "/library");
+    expect(page.status).toBe(200);
   });
 
   it("refuses a declared 100 MB body with 413 before reading any of it", async () => {
