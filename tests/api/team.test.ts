@@ -317,6 +317,44 @@ describe("what a removed member could still reach", () => {
     expect(revoked.get(byOther.id)).toBeNull();
   });
 
+  it("leaves no live invite made while the removal was under way: the invite waits for it, then is refused", async () => {
+    const leaving = await createMember(database.url, "admin", "Ada Leaving");
+    await setOpenSignUp(false);
+    // The removal's own statements (remove-member.ts), paused before its commit.
+    const removal = new pg.Client({ connectionString: database.url });
+    await removal.connect();
+    try {
+      await removal.query("BEGIN");
+      await removal.query(`DELETE FROM "user" WHERE id = $1`, [leaving.id]);
+      await removal.query(`UPDATE "Invite" SET "revokedAt" = now() WHERE "createdById" = $1 AND "usedAt" IS NULL AND "revokedAt" IS NULL`, [leaving.id]);
+      const created = postInvite({ role: "member" }, leaving);
+      // Its session was read before the removal commits; the invite must not slip in meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await removal.query("COMMIT");
+      expect((await created).status).toBe(401);
+    } finally {
+      await removal.end();
+    }
+    const { rows } = await client.query(`SELECT id FROM "Invite" WHERE "createdById" = $1 AND "revokedAt" IS NULL`, [leaving.id]);
+    expect(rows).toEqual([]);
+  });
+
+  it("refuses an invite from an admin demoted while making it", async () => {
+    const demoted = await createMember(database.url, "admin", "Dee Demoted");
+    const change = new pg.Client({ connectionString: database.url });
+    await change.connect();
+    try {
+      await change.query("BEGIN");
+      await change.query(`UPDATE "user" SET role = 'member' WHERE id = $1`, [demoted.id]);
+      const created = postInvite({ role: "member" }, demoted);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await change.query("COMMIT");
+      expect((await created).status).toBe(403);
+    } finally {
+      await change.end();
+    }
+  });
+
   it("ends only the removed member's streams: everyone else's carry on", async () => {
     const leaving = await createMember(database.url, "member", "Rae Removed");
     await setOpenSignUp(false);

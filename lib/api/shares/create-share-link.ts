@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import type { Member } from "@/lib/api/member";
 import { activeShareLinks } from "@/lib/api/shares/active-share-links";
+import { lockActingMember } from "@/lib/api/team/lock-acting-member";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";
 import { newLinkToken, hashLinkToken } from "@/lib/auth/link-token";
 import { db } from "@/lib/db/client";
@@ -43,11 +44,9 @@ export async function createShareLink(
   const prisma = await db();
   const link = await prisma.$transaction(async (tx) => {
     // Locking the track makes concurrent creates count one after the other, so none passes
-    // the cap together. The key-share lock on the account holds off its removal until this
-    // link exists, so the removal revokes it too (remove-member.ts).
+    // the cap together.
     await tx.$queryRaw`SELECT 1 FROM "Track" WHERE id = ${track.id}::uuid FOR UPDATE`;
-    const creator = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "user" WHERE id = ${member.id} FOR KEY SHARE`;
-    if (creator.length === 0) throw new ApiError("unauthorized", "Sign in to use the studio.");
+    await lockActingMember(tx, member);
     const active = await tx.shareLink.count({ where: { trackId: track.id, ...activeShareLinks(now) } });
     if (active >= MAX_ACTIVE_LINKS_PER_TRACK) {
       throw new ApiError(

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import type { Member, Role } from "@/lib/api/member";
-import { invitableRoles } from "@/lib/api/team/invitable-roles";
+import { hasRole, type Member, type Role } from "@/lib/api/member";
+import { lockActingMember } from "@/lib/api/team/lock-acting-member";
+import { invitableRoles, type InvitableRole } from "@/lib/api/team/invitable-roles";
 import { hashLinkToken, newLinkToken } from "@/lib/auth/link-token";
 import { db } from "@/lib/db/client";
 
@@ -30,16 +31,25 @@ export async function createInvite(
   actor: Member,
   origin: string,
 ): Promise<CreatedInvite> {
-  if (!invitableRoles(actor).includes(role)) {
-    throw new ApiError("forbidden", "Only the owner can invite admins. Invite a member; the owner can make them an admin later.", {
-      role: ["Only the owner can invite admins."],
-    });
-  }
+  assertMayInvite(actor, role);
   const token = newLinkToken();
   const prisma = await db();
-  const invite = await prisma.invite.create({
-    data: { tokenHash: hashLinkToken(token), role, createdById: actor.id, expiresAt: new Date(Date.now() + expiresInHours * 3_600_000) },
-    select: { id: true, role: true, expiresAt: true },
+  const invite = await prisma.$transaction(async (tx) => {
+    // Checked again on the locked account: an admin removed or demoted meanwhile invites no one.
+    const current = await lockActingMember(tx, actor);
+    if (!hasRole({ ...actor, role: current }, "admin")) throw new ApiError("forbidden", "This needs the admin role.");
+    assertMayInvite({ ...actor, role: current }, role);
+    return tx.invite.create({
+      data: { tokenHash: hashLinkToken(token), role, createdById: actor.id, expiresAt: new Date(Date.now() + expiresInHours * 3_600_000) },
+      select: { id: true, role: true, expiresAt: true },
+    });
   });
   return { id: invite.id, url: `${origin}/sign-up?invite=${token}`, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
+}
+
+function assertMayInvite(actor: Member, role: InvitableRole): void {
+  if (invitableRoles(actor).includes(role)) return;
+  throw new ApiError("forbidden", "Only the owner can invite admins. Invite a member; the owner can make them an admin later.", {
+    role: ["Only the owner can invite admins."],
+  });
 }
