@@ -2,9 +2,9 @@
 // studio on PORT (default 3000) from this process. Demo mode unless VENICE_API_KEY is set.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildLockPath, releaseBuildLock, takeBuildLock } from "./build-lock.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Next reads .env itself, but PORT and HOST are needed here first.
@@ -58,98 +58,19 @@ const stamp = path.join(distDir, "studio-source-hash");
 const isBuilt = (hash) => existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
 
 // Several starts on one dist dir (two instances on one machine, parallel test servers) build
-// it once: the first takes the build lock, the others wait for it and then check the sources
-// again. Next empties its dist dir when a build starts, so the lock lives in the temp dir,
-// named after the dist dir. It holds its owner's pid: a lock whose owner died is taken over.
-const buildLock = path.join(tmpdir(), `venice-studio-build-${createHash("sha256").update(path.resolve(distDir)).digest("hex").slice(0, 16)}.lock`);
-const LOCK_POLL_MS = 500;
-// A lock this old is stale whatever its pid says (the pid may belong to another process now).
-const STALE_LOCK_MS = 20 * 60_000;
-
-function isAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: a process of another user has that pid.
-    return error.code === "EPERM";
-  }
-}
-
-function lockOwner() {
-  try {
-    return Number(readFileSync(buildLock, "utf8"));
-  } catch (error) {
-    if (error.code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
-function takeBuildLock() {
-  // Written whole under a private name, then linked into place: linking fails when a lock
-  // exists, so no one ever reads a half-written lock.
-  const candidate = `${buildLock}.${process.pid}`;
-  writeFileSync(candidate, String(process.pid));
-  try {
-    for (let announced = false; ; ) {
-      try {
-        linkSync(candidate, buildLock);
-        // A build that fails exits through run(); the lock goes with it.
-        process.on("exit", releaseBuildLock);
-        return;
-      } catch (error) {
-        if (error.code !== "EEXIST") throw error;
-      }
-      const owner = lockOwner();
-      if (owner === undefined) continue; // released just now
-      if (!isAlive(owner) || Date.now() - statSync(buildLock, { throwIfNoEntry: false })?.mtimeMs > STALE_LOCK_MS) {
-        takeOverStaleLock(owner);
-        continue;
-      }
-      if (!announced) console.log(`Waiting for the build of another start (pid ${owner})…`);
-      announced = true;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
-    }
-  } finally {
-    rmSync(candidate, { force: true });
-  }
-}
-
-// Two waiters may find the same dead owner: the lock is moved aside, not deleted, and put
-// back when what was moved turns out to be another waiter's fresh lock.
-function takeOverStaleLock(staleOwner) {
-  const aside = `${buildLock}.stale.${process.pid}`;
-  try {
-    renameSync(buildLock, aside);
-  } catch (error) {
-    if (error.code === "ENOENT") return;
-    throw error;
-  }
-  if (Number(readFileSync(aside, "utf8")) !== staleOwner) {
-    try {
-      linkSync(aside, buildLock);
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
-  }
-  rmSync(aside, { force: true });
-}
-
-function releaseBuildLock() {
-  rmSync(buildLock, { force: true });
-  process.off("exit", releaseBuildLock);
-}
+// it once: the first takes the build lock (build-lock.mjs), the others wait for it and then
+// check the sources again.
+const buildLock = buildLockPath(distDir);
 
 if (!isBuilt(sourceHash())) {
-  takeBuildLock();
+  takeBuildLock(buildLock);
   const hash = sourceHash();
   if (!isBuilt(hash)) {
     console.log("Building the studio (next build)…");
     buildKeepingTypeScriptSetup();
     writeFileSync(stamp, hash);
   }
-  releaseBuildLock();
+  releaseBuildLock(buildLock);
 }
 
 // `node scripts/start.mjs --build-only`: build when the sources changed, then stop (the benches).

@@ -2,7 +2,7 @@
 // log in to the database, read members' audio, hang every request, or leave the studio
 // down for good. The studio here runs its own embedded server (DATA_DIR, EMBEDDED_PG_PORT),
 // which these tests freeze and kill; never the run's shared one.
-import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -146,5 +146,27 @@ describe("the studio's embedded PostgreSQL, seen from the same machine", () => {
     // Long enough for the watchdog to have restarted it, were it still watching.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(() => postmasterPid(pgDataDir)).toThrow(/ENOENT/);
+  });
+});
+
+describe("the build lock (npm start)", () => {
+  it("lives beside the dist dir, not in the shared temp dir, and is never written through a planted symlink", async () => {
+    const { buildLockPath, releaseBuildLock, takeBuildLock } = await import("@/scripts/build-lock.mjs");
+    const checkout = mkdtempSync(path.join(tmpdir(), "studio-checkout-"));
+    try {
+      const lock = buildLockPath(path.join(checkout, ".next"));
+      expect(path.dirname(lock)).toBe(checkout);
+      // What another user could plant where the lock's pid-named candidate is written.
+      const victim = path.join(checkout, "victim");
+      writeFileSync(victim, "untouched");
+      symlinkSync(victim, `${lock}.${process.pid}`);
+      takeBuildLock(lock);
+      expect(readFileSync(lock, "utf8")).toBe(String(process.pid));
+      expect(readFileSync(victim, "utf8")).toBe("untouched");
+      releaseBuildLock(lock);
+      expect(existsSync(lock)).toBe(false);
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
   });
 });
