@@ -25,11 +25,20 @@ const accountFieldsSchema = z
   .object({
     name: z.string({ error: "Your name must be text." }).check(...storableText("Your name", MAX_NAME_CHARS)).optional(),
     email: z.string({ error: "The email must be text." }).check(...storableText("The email", MAX_EMAIL_CHARS)).optional(),
-    image: z.string({ error: "The image must be a URL." }).check(...storableText("The image URL", MAX_IMAGE_URL_CHARS)).nullish(),
+    // The studio never sets one; a page that showed a javascript: URL would run it.
+    image: z
+      .string({ error: "The image must be a URL." })
+      .check(...storableText("The image URL", MAX_IMAGE_URL_CHARS))
+      .refine(isWebUrl, { error: "The image must be an http:// or https:// URL." })
+      .nullish(),
     // An invite link's token (43 characters), claimed with the account.
     inviteToken: z.string({ error: "The invite link is not valid." }).check(...storableText("The invite token", 100)).optional(),
   })
   .catchall(otherField);
+
+function isWebUrl(text: string): boolean {
+  return URL.canParse(text) && ["http:", "https:"].includes(new URL(text).protocol);
+}
 
 /** `request` for better-auth: its body read within the limit and its account fields checked (ApiError otherwise). */
 export async function boundedAuthRequest(request: Request): Promise<Request> {

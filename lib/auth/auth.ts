@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { createAuthMiddleware, isAPIError } from "better-auth/api";
+import { createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { studioOrigin } from "@/lib/api/same-origin";
 import { studioUrlIsHttps } from "@/lib/api/security-headers";
 import { db } from "@/lib/db/client";
@@ -11,7 +11,8 @@ import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import { rememberingTransactions } from "./account-transaction";
 import { authSecret } from "./auth-secret";
-import { BETTER_AUTH_SIGN_IN_WARNINGS, holdSignIn, recordSignIn, signInAttempt } from "./sign-in-limit";
+import { rateLimitStorage } from "./rate-limit-storage";
+import { BETTER_AUTH_SIGN_IN_WARNINGS, checksPassword, clientAddress, holdPasswordCheck, settleAuthRequest } from "./sign-in-limit";
 import { assertMaySignUp, roleForNewAccount } from "./sign-up-policy";
 
 // Accounts are better-auth's (email + password, http-only session cookies, password change),
@@ -20,8 +21,40 @@ import { assertMaySignUp, roleForNewAccount } from "./sign-up-policy";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-/** Sign-in attempts per client IP and minute (and failures per account: sign-in-limit.ts). */
+/** Sign-in attempts per client IP and minute (and wrong passwords per account: sign-in-limit.ts). */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+
+// What the studio's pages use of better-auth: sign-up/email, sign-in/email, sign-out,
+// get-session and change-password. Every other endpoint better-auth serves answers 404:
+// each is one more way in (verify-password checks a password for a stolen session cookie,
+// update-user stores any image URL, the session and account endpoints act on a session).
+// The studio's own code calls better-auth directly (auth().api), which this does not limit.
+export const DISABLED_AUTH_PATHS = [
+  "/account-info",
+  "/change-email",
+  "/delete-user",
+  "/delete-user/callback",
+  "/error",
+  "/get-access-token",
+  "/link-social",
+  "/list-accounts",
+  "/list-sessions",
+  "/ok",
+  "/refresh-token",
+  "/request-password-reset",
+  "/reset-password",
+  "/revoke-other-sessions",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/send-verification-email",
+  "/set-password",
+  "/sign-in/social",
+  "/unlink-account",
+  "/update-session",
+  "/update-user",
+  "/verify-email",
+  "/verify-password",
+];
 
 function createAuth(prisma: PrismaClient, secret: string) {
   return betterAuth({
@@ -29,6 +62,7 @@ function createAuth(prisma: PrismaClient, secret: string) {
     secret,
     baseURL: env().STUDIO_URL,
     basePath: "/api/auth",
+    disabledPaths: DISABLED_AUTH_PATHS,
     // The same rule as every other state-changing route (lib/api/same-origin.ts).
     trustedOrigins: (request) => (request ? [studioOrigin(request)] : []),
     // The sign-up policy claims invites inside the transaction that creates the account.
@@ -43,14 +77,11 @@ function createAuth(prisma: PrismaClient, secret: string) {
     hooks: {
       before: createAuthMiddleware(async (context) => {
         if (context.path === "/sign-up/email") await assertMaySignUp(prisma, context.body, secret);
-        if (context.path === "/sign-in/email") await holdSignIn(prisma, signInAttempt(context));
+        if (checksPassword(context.path)) await holdPasswordCheck(prisma, context, { email: await accountEmail(context), ip: clientAddress(context) });
         // A new password signs the member's other devices out, whatever the client asked.
         if (context.path === "/change-password") return { context: { body: { ...context.body, revokeOtherSessions: true } } };
       }),
-      after: createAuthMiddleware(async (context) => {
-        if (context.path !== "/sign-in/email") return;
-        await recordSignIn(prisma, signInAttempt(context), { returned: context.context.returned, signedIn: Boolean(context.context.newSession) });
-      }),
+      after: createAuthMiddleware((context) => settleAuthRequest(prisma, context)),
     },
     databaseHooks: {
       user: {
@@ -61,10 +92,10 @@ function createAuth(prisma: PrismaClient, secret: string) {
         },
       },
     },
-    // Kept in the database so every instance counts the same attempts.
+    // Kept in the database so every instance counts the same attempts (rate-limit-storage.ts).
     rateLimit: {
       enabled: true,
-      storage: "database",
+      customStorage: rateLimitStorage(prisma),
       window: 60,
       max: 100,
       customRules: {
@@ -99,6 +130,12 @@ function createAuth(prisma: PrismaClient, secret: string) {
         log()[BETTER_AUTH_SIGN_IN_WARNINGS.has(message) ? "debug" : level]({ component: "better-auth", ...(args.length > 0 && { details: args }) }, message),
     },
   });
+}
+
+/** The account whose password a sign-in or a password change checks: the one named, or the one signed in. */
+async function accountEmail(context: Parameters<typeof getSessionFromCtx>[0]): Promise<unknown> {
+  if (context.path !== "/change-password") return (context.body as { email?: unknown } | undefined)?.email;
+  return (await getSessionFromCtx(context))?.user.email;
 }
 
 export type Auth = ReturnType<typeof createAuth>;
