@@ -6,3 +6,4 @@ export type FrontDoorSettings = { proxies: BlockList; trustsProxies: boolean; st
 export function frontDoorSettings(source: Record<string, string | undefined>): FrontDoorSettings;
 export function admit(request: IncomingMessage, response: ServerResponse, settings: FrontDoorSettings): boolean;
 export function restoreDeclaredContentLength(response: ServerResponse): void;
+export function closeAfterUnreadBody(request: IncomingMessage, response: ServerResponse): void;

@@ -69,6 +69,24 @@ function hasBody(request) {
   return request.headers["transfer-encoding"] !== undefined || Number(request.headers["content-length"] ?? 0) > 0;
 }
 
+// How long a connection stays open after its answer when the request's body was not read.
+const UNREAD_BODY_LINGER_MS = 1_000;
+
+/**
+ * A route that answered without reading the whole body (a 413 past the limit, a 401) leaves
+ * the connection waiting on the rest of it, for as long as the client cares to hold it open.
+ * The rest is discarded for a moment, so the client can read the answer, then it closes.
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ */
+export function closeAfterUnreadBody(request, response) {
+  response.once("finish", () => {
+    if (request.complete) return;
+    request.resume();
+    setTimeout(() => request.socket.destroy(), UNREAD_BODY_LINGER_MS).unref();
+  });
+}
+
 // Next.js drops Content-Length from every route handler's Response (the body may have been
 // decoded on its way), so a streamed track would go out chunked and no player could show its
 // size or progress. The audio routes declare the length in this header of their own too

@@ -4,7 +4,7 @@
 // runtime or a supervisor sends reaches all of it.
 import { createServer } from "node:http";
 import next from "next";
-import { admit, frontDoorSettings, restoreDeclaredContentLength } from "./front-door.mjs";
+import { admit, closeAfterUnreadBody, frontDoorSettings, restoreDeclaredContentLength } from "./front-door.mjs";
 
 // Registered by lib/boot.ts once the studio is up: stops the work in this process in order.
 const SHUTDOWN_HOOK = Symbol.for("venice-studio.shutdown");
@@ -25,6 +25,7 @@ export async function serve({ port, hostname }) {
   const server = createServer((request, response) => {
     if (!admit(request, response, settings)) return;
     restoreDeclaredContentLength(response);
+    closeAfterUnreadBody(request, response);
     void handle(request, response);
   });
   await new Promise((resolve, reject) => {

@@ -2,9 +2,9 @@
 // what reached it: forwarded headers only from trusted proxies, the studio answers only for
 // its own address (DNS rebinding), and an honestly declared giant body is refused unread.
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { admit, frontDoorSettings } from "@/scripts/front-door.mjs";
+import { admit, closeAfterUnreadBody, frontDoorSettings } from "@/scripts/front-door.mjs";
 
 let server: Server | undefined;
 let bodyBytesRead = 0;
@@ -109,6 +109,25 @@ describe("the front door", () => {
     expect(bodyBytesRead).toBe(0);
     const page = await send(port, {}, "GET", "/library");
     expect(page.status).toBe(200);
+  });
+
+  it("closes a connection soon after a route answered without reading its body, however long the client holds it", async () => {
+    server = createServer((request, response) => {
+      closeAfterUnreadBody(request, response);
+      // As a route past its body limit does: answer, leave the rest of the body unread.
+      response.writeHead(413, { "content-type": "application/json" }).end(JSON.stringify({ error: "too large" }));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+    socket.write("POST /api/x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000\r\n\r\n" + "x".repeat(1000));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk));
+    const closedAfterMs = await new Promise<number>((resolve) => {
+      const started = Date.now();
+      socket.on("close", () => resolve(Date.now() - started));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(closedAfterMs).toBeLessThan(3_000);
   });
 
   it("refuses a declared 100 MB body with 413 before reading any of it", async () => {
