@@ -28,6 +28,7 @@ const BENCHES: Bench[] = [
   tsxBench("peaks", "bench/peaks.ts"),
   tsxBench("fuzz", "bench/fuzz.ts"),
   tsxBench("stream-track", "bench/stream-track.ts"),
+  tsxBench("body-flood", "bench/body-flood.ts"),
   tsxBench("fault-matrix", "bench/fault-matrix.ts"),
   tsxBench("library", "bench/library.ts"),
   tsxBench("load", "bench/load.ts"),
