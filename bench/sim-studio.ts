@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { AudioFormat } from "@/lib/audio/format";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -16,7 +17,7 @@ import { submitGeneration } from "@/lib/generations/submit";
 import type { WorkerOptions } from "@/lib/generations/worker";
 import { capabilities } from "@/lib/venice/capabilities";
 import { musicModelSchema } from "@/lib/venice/schemas";
-import { renderTrack, type AudioFormat } from "@/lib/venice-sim/audio/render";
+import { renderTrack } from "@/lib/venice-sim/audio/render";
 import { SIM_MODELS } from "@/lib/venice-sim/catalog";
 import type { VeniceSimulator, VeniceSimulatorOptions } from "@/lib/venice-sim/server";
 

@@ -7,7 +7,7 @@ import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import { registerShutdown } from "@/lib/shutdown";
 import { checkTrackStorage, trackStorage } from "@/lib/storage/storage";
-import { veniceTarget } from "@/lib/venice/target";
+import { veniceTarget } from "@/lib/venice-target";
 
 // Old enough that no put still running anywhere can own it.
 const ABANDONED_UPLOAD_AGE_MS = 60 * 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PeakEnvelope } from "./peak-envelope";
-import { expectPeaksToCover } from "./test-support";
+import { expectPeaksToCover } from "@/tests/support/audio-fixtures";
 
 /** Deterministic noise with a slowly moving level, so the pairs differ from one another. */
 function signal(frames: number, seed: number): Float32Array {

@@ -5,11 +5,12 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeWav } from "@/lib/venice-sim/audio/encode-wav";
-import { formatSpec, renderTrack, type AudioFormat } from "@/lib/venice-sim/audio/render";
-import { decodeFlac, decodeMp3, decodeWav, flacStreamInfo, type Decoded } from "@/lib/venice-sim/audio/test-support";
+import { formatSpec, renderTrack } from "@/lib/venice-sim/audio/render";
+import type { AudioFormat } from "./format";
+import { decodeFlac, decodeMp3, decodeWav, flacStreamInfo, type Decoded } from "@/tests/support/audio-analysis";
 import { computePeaks, DEFAULT_PEAK_PAIRS } from "./peaks";
 import { AudioDecodeError } from "./stream-decoder";
-import { expectPeaksToCover, wavFile } from "./test-support";
+import { expectPeaksToCover, wavFile } from "@/tests/support/audio-fixtures";
 
 const PROMPT = "driving techno with drums, bass and a bright synth lead";
 const SECONDS = 6.5;

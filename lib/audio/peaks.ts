@@ -1,7 +1,7 @@
 // Waveform peaks of a track, computed while its file streams past: the file is decoded a chunk
 // at a time and each decoded block only updates a fixed-size min/max envelope, so neither the
 // file nor its PCM is ever held whole (a whole 10-minute MP3 decode peaks at ~770 MB).
-import type { AudioFormat } from "@/lib/venice/client";
+import type { AudioFormat } from "./format";
 import { FlacStreamDecoder } from "./flac-stream-decoder";
 import { Mp3StreamDecoder } from "./mp3-stream-decoder";
 import { PeakEnvelope } from "./peak-envelope";

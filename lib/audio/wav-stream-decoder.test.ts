@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AudioDecodeError } from "./stream-decoder";
-import { wavFile, type WavEncoding } from "./test-support";
+import { wavFile, type WavEncoding } from "@/tests/support/audio-fixtures";
 import { WavStreamDecoder } from "./wav-stream-decoder";
 
 /** Decodes `bytes` fed in `chunkSize` pieces; returns the format and every channel's samples. */

@@ -5,9 +5,9 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
-import { findModel } from "@/lib/venice/catalog";
 import type { VeniceClient } from "@/lib/venice/client";
-import { veniceClient } from "@/lib/venice/target";
+import { findModel } from "@/lib/venice-catalog";
+import { veniceClient } from "@/lib/venice-target";
 
 // What the lifecycle talks to. Production code passes nothing and gets the studio's own
 // database, Venice target and catalog; tests pass a throwaway database and a simulator.

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimDueJobs, msUntilNextDue, releaseLeasesOfGoneLocalWorkers, renewLease } from "./leases";
-import { createTestPrisma, insertGeneration, type TestPrisma } from "./test-support";
+import { createTestPrisma, insertGeneration, type TestPrisma } from "@/tests/support/generation-harness";
 
 let db: TestPrisma;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { getGeneration } from "./get-generation";
 import { listActiveGenerations } from "./list-active-generations";
-import { createTestPrisma, insertGeneration, type TestPrisma } from "./test-support";
+import { createTestPrisma, insertGeneration, type TestPrisma } from "@/tests/support/generation-harness";
 
 let db: TestPrisma;
 // A second client on the same database that reports every SQL statement it sends.

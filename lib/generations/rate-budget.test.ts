@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { burstOf, pauseBudget, takeFromBudget } from "./rate-budget";
-import { createTestPrisma, type TestPrisma } from "./test-support";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/generation-harness";
 
 let db: TestPrisma;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { subscribeToGenerationEvents, type GenerationEvent, type GenerationEventSubscription } from "./events";
 import { NEXT_STATUSES, transition } from "./state-machine";
-import { createTestPrisma, insertGeneration, type TestPrisma } from "./test-support";
+import { createTestPrisma, insertGeneration, type TestPrisma } from "@/tests/support/generation-harness";
 
 let db: TestPrisma;
 let subscription: GenerationEventSubscription;

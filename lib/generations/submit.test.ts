@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { getGeneration } from "./get-generation";
 import { quoteDraft } from "./quote";
 import { submitGeneration, type SubmitGenerationInput } from "./submit";
-import { callsTo, findCatalogModel, insertGeneration, startHarness, type Harness } from "./test-support";
+import { callsTo, findCatalogModel, insertGeneration, startHarness, type Harness } from "@/tests/support/generation-harness";
 
 let harness: Harness;
 

@@ -1,7 +1,7 @@
 // Every way Venice can misbehave, injected by the simulator, and the state each one ends in.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { submitGeneration } from "./submit";
-import { callsTo, expectStoredAsServed, insertGeneration, startHarness, waitForCompletion, waitForStatus, type Harness } from "./test-support";
+import { callsTo, expectStoredAsServed, insertGeneration, startHarness, waitForCompletion, waitForStatus, type Harness } from "@/tests/support/generation-harness";
 
 let harness: Harness;
 

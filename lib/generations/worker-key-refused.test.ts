@@ -2,7 +2,7 @@
 // retrieve is refused with 401 waits for a working key instead of failing.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createVeniceClient } from "@/lib/venice/client";
-import { callsTo, expectStoredAsServed, insertGeneration, startHarness, waitForCompletion, type Harness } from "./test-support";
+import { callsTo, expectStoredAsServed, insertGeneration, startHarness, waitForCompletion, type Harness } from "@/tests/support/generation-harness";
 
 let harness: Harness;
 

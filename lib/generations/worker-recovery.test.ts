@@ -2,7 +2,7 @@
 // one database: every job resumes from its row, none is queued or stored twice.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createVeniceClient } from "@/lib/venice/client";
-import { sleep } from "@/lib/venice-sim/test-support";
+import { sleep } from "@/tests/support/venice-sim";
 import { unusedPort } from "@/tests/support/ports";
 import { submitGeneration } from "./submit";
 import {
@@ -13,7 +13,7 @@ import {
   waitForCompletion,
   waitForStatus,
   type Harness,
-} from "./test-support";
+} from "@/tests/support/generation-harness";
 import type { GenerationWorker } from "./worker";
 
 let harness: Harness;

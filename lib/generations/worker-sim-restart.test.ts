@@ -11,9 +11,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createVeniceClient } from "@/lib/venice/client";
 import { renderTrack, type RenderOptions } from "@/lib/venice-sim/audio/render";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
-import { sleep } from "@/lib/venice-sim/test-support";
+import { sleep } from "@/tests/support/venice-sim";
 import { submitGeneration } from "./submit";
-import { callsTo, FAST_WORKER, insertGeneration, silentLog, startHarness, waitForCompletion, waitForStatus, type Harness } from "./test-support";
+import { callsTo, FAST_WORKER, insertGeneration, silentLog, startHarness, waitForCompletion, waitForStatus, type Harness } from "@/tests/support/generation-harness";
 import { startWorker, type GenerationWorker } from "./worker";
 
 // stable-audio-25's P80 is 20 s: 2 s here, so a job is still running when the studio stops,

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getGeneration } from "./get-generation";
 import { submitGeneration } from "./submit";
-import { callsTo, expectStoredAsServed, startHarness, waitForCompletion, type Harness } from "./test-support";
+import { callsTo, expectStoredAsServed, startHarness, waitForCompletion, type Harness } from "@/tests/support/generation-harness";
 
 let harness: Harness;
 

@@ -1,7 +1,7 @@
 // Real audio end to end: the simulator with its real renderer, over HTTP. Checks each
 // format's magic bytes, Content-Type/Content-Length and the decoded length.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_LIMITS, sleep, startSim, type SimClient } from "./test-support";
+import { NO_LIMITS, sleep, startSim, type SimClient } from "@/tests/support/venice-sim";
 
 /** Seconds of audio in a WAV file, from its fmt and data chunks. */
 function wavSeconds(buf: Buffer): number {

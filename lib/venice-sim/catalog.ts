@@ -10,7 +10,7 @@
 // `force_instrumental`. The newer rules only make sense if those models accept the flag,
 // so minimax-music-v25 and -v26 support it too.
 
-import type { AudioFormat } from "./audio/render";
+import type { AudioFormat } from "@/lib/audio/format";
 
 export type SimPrice = { usd: number; diem: number };
 export type SimPricing =

@@ -2,7 +2,7 @@
 // the /_sim admin endpoints, over real HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SIM_MODELS } from "./catalog";
-import { NO_LIMITS, sleep, startSim, stubRender, type SimClient } from "./test-support";
+import { NO_LIMITS, sleep, startSim, stubRender, type SimClient } from "@/tests/support/venice-sim";
 
 const SFX = { model: "elevenlabs-sound-effects-v2", prompt: "rain on a tin roof", duration_seconds: 2 };
 const SFX_PRICE = 0.0046;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RenderOptions } from "./audio/render";
 import { SIM_MODELS, type SimModel } from "./catalog";
-import { NO_LIMITS, sleep, startSim, stubRender, type SimClient } from "./test-support";
+import { NO_LIMITS, sleep, startSim, stubRender, type SimClient } from "@/tests/support/venice-sim";
 
 const SFX = { model: "elevenlabs-sound-effects-v2", prompt: "rain on a tin roof", duration_seconds: 2 };
 const GHOST = "0b8a1a5e-2f0c-4c8e-9a51-3c3f1f0d8e11";

@@ -14,7 +14,8 @@
 // renders the same audio again. Jobs that ended long ago are forgotten (see FORGET_AFTER_MS).
 
 import { randomUUID } from "node:crypto";
-import type { AudioFormat, RenderOptions } from "./audio/render";
+import type { AudioFormat } from "@/lib/audio/format";
+import type { RenderOptions } from "./audio/render";
 import type { Wallet } from "./billing";
 import type { SimModel } from "./catalog";
 import { INFERENCE_FAILED } from "./errors";

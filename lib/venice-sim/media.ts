@@ -9,7 +9,7 @@
 //   text-to-speech       ~15 characters a second of speech, at least 1 s
 //   anything else        its default_duration, else 30-90 s
 
-import type { AudioFormat } from "./audio/render";
+import type { AudioFormat } from "@/lib/audio/format";
 import type { SimModel } from "./catalog";
 import type { Rng } from "./timing";
 

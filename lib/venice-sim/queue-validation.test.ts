@@ -1,7 +1,7 @@
 // /audio/queue's per-model rules, over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIM_MODELS, type SimModel } from "./catalog";
-import { NO_LIMITS, startSim, stubRender, type SimClient } from "./test-support";
+import { NO_LIMITS, startSim, stubRender, type SimClient } from "@/tests/support/venice-sim";
 
 let c: SimClient;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // /audio/quote (every pricing shape, tier boundaries, character_count rules) and the
 // catalog served by /models, checked against Venice's own snapshot.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSharedVenice } from "@/tests/support/shared-venice";
+import { readSharedVenice, sharedVenicePath } from "@/tests/support/shared-venice";
 import { SIM_MODELS } from "./catalog";
-import { NO_LIMITS, startSim, stubRender, type SimClient } from "./test-support";
+import { NO_LIMITS, startSim, stubRender, type SimClient } from "@/tests/support/venice-sim";
 
 let c: SimClient;
 beforeAll(async () => {
@@ -132,11 +132,10 @@ describe("quote validation", () => {
 type SnapshotModel = { id: string; type: string; created: number; model_spec: { name: string; pricing: unknown } };
 
 describe("the catalog", () => {
-  const snapshot = (JSON.parse(readSharedVenice("static-models.json")) as SnapshotModel[]).filter(
-    (m) => m.type === "music",
-  );
-
-  it("equals Venice's snapshot on ids, names, created and pricing", () => {
+  it.skipIf(!sharedVenicePath("static-models.json"))("equals Venice's snapshot on ids, names, created and pricing", () => {
+    const snapshot = (JSON.parse(readSharedVenice("static-models.json")) as SnapshotModel[]).filter(
+      (m) => m.type === "music",
+    );
     expect(snapshot).toHaveLength(14);
     const project = (m: SnapshotModel | (typeof SIM_MODELS)[number]) => ({
       id: m.id,

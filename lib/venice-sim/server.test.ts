@@ -1,7 +1,7 @@
 // Routing, auth, JSON, balance endpoints, rate limits, the 4xx error budget and the
 // request log, over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_LIMITS, sleep, startSim, stubRender, type SimClient } from "./test-support";
+import { NO_LIMITS, sleep, startSim, stubRender, type SimClient } from "@/tests/support/venice-sim";
 
 const SFX = { model: "elevenlabs-sound-effects-v2", prompt: "rain on a tin roof", duration_seconds: 2 };
 

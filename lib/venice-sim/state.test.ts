@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { VeniceSimulatorOptions } from "./server";
-import { NO_LIMITS, sleep, startSim, stubRender, type SimClient } from "./test-support";
+import { NO_LIMITS, sleep, startSim, stubRender, type SimClient } from "@/tests/support/venice-sim";
 
 // Sound effects: an 8 s P80, 0.4 s at this speed; a job is done 0.6 s after it was queued at the latest.
 const SPEED = 20;

@@ -10,10 +10,10 @@ import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SIM_MODELS, type SimModel } from "@/lib/venice-sim/catalog";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
-import { NO_LIMITS, sleep, stubRender } from "@/lib/venice-sim/test-support";
+import { NO_LIMITS, sleep, stubRender } from "@/tests/support/venice-sim";
 import { averageExecutionTimeMs } from "@/lib/venice-sim/timing";
 import { createVeniceClient, type VeniceClientOptions } from "./client";
-import { failure, finishAndRetrieve } from "./test-support";
+import { failure, finishAndRetrieve } from "@/tests/support/venice-client";
 
 const API_KEY = "venice-secret-key-123";
 const QUEUE_ID = "3f0c2b9e-8d41-4c6a-9f7e-2a5b1c0d9e8f";

@@ -2,11 +2,11 @@
 // independent implementation of Venice's published behaviour.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
-import { NO_LIMITS, stubRender } from "@/lib/venice-sim/test-support";
+import { NO_LIMITS, stubRender } from "@/tests/support/venice-sim";
 import { capabilities, type ModelCapabilities } from "./capabilities";
 import { createVeniceClient, type VeniceClient } from "./client";
 import { buildGenerationRequestSchema, toQueueBody, toQuoteBody } from "./generation-request";
-import { failure, finishAndRetrieve } from "./test-support";
+import { failure, finishAndRetrieve } from "@/tests/support/venice-client";
 
 const AUDIO_BYTES = 300_000; // several of the simulator's 64 KiB chunks
 

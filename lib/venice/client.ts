@@ -4,6 +4,7 @@ import "server-only";
 // (validated against the request schemas), parses every answer with its zod schema and turns
 // every failure into a VeniceError. Retries and polling policy belong to its callers.
 import type { z } from "zod";
+import type { AudioFormat } from "@/lib/audio/format";
 import { guardAudioStream } from "./audio-stream";
 import { VeniceError, veniceErrorFromResponse } from "./errors";
 import {
@@ -36,8 +37,6 @@ export type VeniceClientOptions = {
   /** Longest wait for the next chunk while reading audio. Default 30 s. */
   streamIdleTimeoutMs?: number;
 };
-
-export type AudioFormat = "mp3" | "wav" | "flac";
 
 export type RetrieveResult =
   | {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { capabilities, type ModelCapabilities } from "./capabilities";
 import { buildGenerationRequestSchema, toQueueBody, toQuoteBody } from "./generation-request";
 import { musicModelSchema } from "./schemas";
-import { CATALOG_MODELS, catalogCapabilities } from "./test-catalog";
+import { CATALOG_MODELS, catalogCapabilities } from "@/tests/support/model-catalog";
 
 const LYRICS = "Verse one: neon rain on empty streets";
 

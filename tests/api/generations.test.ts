@@ -181,7 +181,7 @@ describe("the generation lifecycle through the API", () => {
     expect(inFlight.find((g: { id: string }) => g.id === ids[0])).toMatchObject({ status: "pending", progress: 0, trackId: null, error: null });
 
     const { startWorker } = await import("@/lib/generations/worker");
-    const { FAST_WORKER } = await import("@/lib/generations/test-support");
+    const { FAST_WORKER } = await import("@/tests/support/generation-harness");
     worker = await startWorker(FAST_WORKER);
 
     // Every take (of both submits) reaches `completed`, and the stream tells of each step.

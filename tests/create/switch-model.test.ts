@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_DRAFT, switchModel } from "@/components/create/draft";
-import { catalogCapabilities } from "@/lib/venice/test-catalog";
+import { catalogCapabilities } from "@/tests/support/model-catalog";
 
 // Switching model in the Create form keeps what still applies and names only what the
 // creator chose and lost, never a previous model's own defaults.

@@ -8,7 +8,7 @@ import type { GenerationView } from "@/lib/generations/generation-view";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { listActiveGenerations } from "@/lib/generations/list-active-generations";
 import { submitGeneration } from "@/lib/generations/submit";
-import { insertGeneration, startHarness, waitForStatus, type Harness } from "@/lib/generations/test-support";
+import { insertGeneration, startHarness, waitForStatus, type Harness } from "@/tests/support/generation-harness";
 
 const CREATOR = "creator-follow";
 // Slow enough backoff to watch a job between two of its tries.

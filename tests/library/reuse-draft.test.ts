@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { draftOf, EMPTY_DRAFT, requestOf, switchModel } from "@/components/create/draft";
 import { buildGenerationRequestSchema } from "@/lib/venice/generation-request";
-import { CATALOG_MODELS, catalogCapabilities } from "@/lib/venice/test-catalog";
+import { CATALOG_MODELS, catalogCapabilities } from "@/tests/support/model-catalog";
 
 // "Reuse settings" turns a stored request back into the Create form's draft: put back on the
 // model that made it, it must give the very same request again.

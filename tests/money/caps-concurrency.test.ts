@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
 import { submitGeneration, type SubmitGenerationInput } from "@/lib/generations/submit";
-import { callsTo, startHarness, type Harness } from "@/lib/generations/test-support";
+import { callsTo, startHarness, type Harness } from "@/tests/support/generation-harness";
 
 let harness: Harness;
 const monthName = calendarMonthOf(new Date()).name;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { submitGeneration } from "@/lib/generations/submit";
 import { transition } from "@/lib/generations/state-machine";
-import { insertGeneration, startHarness, waitForStatus, type Harness } from "@/lib/generations/test-support";
+import { insertGeneration, startHarness, waitForStatus, type Harness } from "@/tests/support/generation-harness";
 
 let harness: Harness;
 const START_BALANCE = 1_000;

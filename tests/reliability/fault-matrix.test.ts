@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestPrisma, type TestPrisma } from "@/lib/generations/test-support";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/generation-harness";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { cellText, faultMatrixSimulatorOptions, matrixFigures, recordingRenderer, runFaultMatrix, type Step } from "@/bench/harness/fault-matrix";

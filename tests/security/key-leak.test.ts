@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { startStudioServer, type StudioServer } from "../crash/studio-server";
 import { apiEndpoints, fillPattern, pagePatterns } from "../support/api-routes";
+import { serverBuildFiles } from "../support/build-chunks";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { signUpOverHttp } from "../support/http-session";
 import { unusedPort } from "../support/ports";
@@ -224,5 +225,27 @@ describe("the Venice key stays in the server's environment", () => {
     const files = filesUnder(DIST_DIR);
     expect(files).toContain(path.join(DIST_DIR, "BUILD_ID"));
     expect(files.filter((file) => readFileSync(file).includes(VENICE_KEY))).toEqual([]);
+  });
+});
+
+// This build runs with a real key, so the simulator must not be part of what it loads: only
+// demo mode's import() in lib/venice-target.ts loads it (tests/architecture/import-rules.test.ts
+// checks that in the sources; this checks what the bundler made of it).
+describe("the simulator stays out of a server with a real key", () => {
+  it("is only in chunks of its own, which no route, page or instrumentation loads at once", () => {
+    const files = serverBuildFiles(DIST_DIR);
+    const simulatorChunks = new Set(files.filter(({ sources }) => sources.some((source) => source.startsWith("lib/venice-sim/"))).map(({ file }) => file));
+    // Demo mode needs it in the build; none found would also mean the source maps are missing.
+    expect(simulatorChunks.size).toBeGreaterThan(0);
+    // The studio's own code (the simulator shares lib/audio) is never in a chunk with it.
+    const studioCode = (source: string) => /^(app|components|lib)\/|^(instrumentation|proxy)\.ts$/.test(source) && !/^lib\/(venice-sim|audio)\//.test(source);
+    const studioInSimulatorChunks = files
+      .filter(({ file }) => simulatorChunks.has(file))
+      .flatMap(({ file, sources }) => sources.filter(studioCode).map((source) => `${file}: ${source}`));
+    expect(studioInSimulatorChunks).toEqual([]);
+    // Entries name the chunks they load at start; a dynamic import's chunks are named only in
+    // the chunk that holds its loader.
+    const entriesLoadingIt = files.filter(({ file, chunks }) => !file.startsWith("server/chunks/") && chunks.some((chunk) => simulatorChunks.has(chunk)));
+    expect(entriesLoadingIt.map(({ file }) => file)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ModelCapabilities, ModelKind } from "@/lib/venice/capabilities";
-import { usableModels } from "@/lib/venice/catalog";
+import { usableModels } from "@/lib/venice-catalog";
 
 // The catalog as the studio's form reads it: usable models only (offline and voice-changer
 // models hidden), grouped by what they make. Each entry is the model's capabilities as they

@@ -1,7 +1,7 @@
 import "server-only";
 import { findSharedTrack } from "@/lib/api/shares/find-shared-track";
 import { log } from "@/lib/log";
-import { findModel } from "@/lib/venice/catalog";
+import { findModel } from "@/lib/venice-catalog";
 
 /** What the public share page shows: no ids, no creator, nothing else of the studio. */
 export type SharedTrack = {

@@ -3,11 +3,12 @@
 // Prints one row per (format, duration): total wall time, the render/encode split, output
 // size, the real-time factor and the process's peak RSS so far.
 
+import type { AudioFormat } from "@/lib/audio/format";
 import { arrangeTrack } from "./arrangement";
 import { encodeFlac } from "./encode-flac";
 import { encodeMp3 } from "./encode-mp3";
 import { encodeWav } from "./encode-wav";
-import { formatSpec, renderTrack, type AudioFormat } from "./render";
+import { formatSpec, renderTrack } from "./render";
 import { renderArrangement } from "./synth";
 
 const PROMPT = "fast energetic techno with drums, driving bass and a synth pad";

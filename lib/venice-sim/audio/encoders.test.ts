@@ -4,7 +4,7 @@ import { encodeFlac } from "./encode-flac";
 import { parseFrameHeader } from "@/lib/audio/mp3-frame-header";
 import { crc16, encodeMp3, LAME_ENCODER_DELAY } from "./encode-mp3";
 import { encodeWav } from "./encode-wav";
-import { averageSpectrum, decodeFlac, decodeMp3, decodeWav, flacStreamInfo, strongPeaks } from "./test-support";
+import { averageSpectrum, decodeFlac, decodeMp3, decodeWav, flacStreamInfo, strongPeaks } from "@/tests/support/audio-analysis";
 
 function tone(freq: number, seconds: number, sampleRate: number): Float32Array {
   const x = new Float32Array(Math.round(seconds * sampleRate));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFrameHeader } from "@/lib/audio/mp3-frame-header";
-import { CONTENT_TYPES, formatSpec, LONG_MP3_SECONDS, renderTrack, renderTrackDetailed, type AudioFormat } from "./render";
+import type { AudioFormat } from "@/lib/audio/format";
+import { CONTENT_TYPES, formatSpec, LONG_MP3_SECONDS, renderTrack, renderTrackDetailed } from "./render";
 import {
   averageSpectrum,
   coefficientOfVariation,
@@ -15,7 +16,7 @@ import {
   strongPeaks,
   zeroCrossingRates,
   type Decoded,
-} from "./test-support";
+} from "@/tests/support/audio-analysis";
 
 const PROMPT = "upbeat pop song with piano, bass and drums";
 

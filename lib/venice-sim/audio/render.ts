@@ -8,13 +8,12 @@
 // Length: exactly round(seconds × rate) samples (mp3: after the decoder honours the gapless tag).
 // Deterministic: the same options always give the same bytes.
 
+import type { AudioFormat } from "@/lib/audio/format";
 import { arrangeTrack, type Arrangement } from "./arrangement";
 import { encodeFlac } from "./encode-flac";
 import { encodeMp3 } from "./encode-mp3";
 import { encodeWav } from "./encode-wav";
 import { renderArrangement } from "./synth";
-
-export type AudioFormat = "mp3" | "wav" | "flac";
 
 export const CONTENT_TYPES: Record<AudioFormat, string> = {
   mp3: "audio/mpeg",

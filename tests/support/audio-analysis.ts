@@ -1,5 +1,5 @@
 // Test-only helpers: decode the three formats with independent decoders and measure the
-// signal (loudness, spectrum, onsets, tempo). Imported by the *.test.ts files in this folder;
+// signal (loudness, spectrum, onsets, tempo). Imported by the audio tests;
 // the decoders are devDependencies, so production code must not import this module.
 
 import { FLACDecoder } from "@wasm-audio-decoders/flac";

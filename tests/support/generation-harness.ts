@@ -9,16 +9,16 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pino from "pino";
 import { expect } from "vitest";
 import { PrismaClient, type Generation, type GenerationStatus, type Prisma } from "@/lib/db/generated/client";
+import type { GenerationDependencies } from "@/lib/generations/dependencies";
+import { startWorker, type GenerationWorker, type WorkerOptions } from "@/lib/generations/worker";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import { capabilities, type ModelCapabilities } from "@/lib/venice/capabilities";
 import { createVeniceClient, type VeniceClient, type VeniceClientOptions } from "@/lib/venice/client";
-import { CATALOG_MODELS } from "@/lib/venice/test-catalog";
 import { renderTrack, type RenderOptions } from "@/lib/venice-sim/audio/render";
 import type { RequestLogEntry } from "@/lib/venice-sim/request-log";
 import { startVeniceSimulator, type VeniceSimulator, type VeniceSimulatorOptions } from "@/lib/venice-sim/server";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
-import type { GenerationDependencies } from "./dependencies";
-import { startWorker, type GenerationWorker, type WorkerOptions } from "./worker";
+import { createTestDatabase, type TestDatabase } from "./database";
+import { CATALOG_MODELS } from "./model-catalog";
 
 export const silentLog = pino({ level: "silent" });
 

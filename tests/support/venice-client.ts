@@ -1,9 +1,9 @@
 // Helpers for the client's tests. Only tests import this file.
 import { expect } from "vitest";
 import type { VeniceSimulator } from "@/lib/venice-sim/server";
-import { sleep } from "@/lib/venice-sim/test-support";
-import type { RetrieveResult, VeniceClient } from "./client";
-import { VeniceError } from "./errors";
+import type { RetrieveResult, VeniceClient } from "@/lib/venice/client";
+import { VeniceError } from "@/lib/venice/errors";
+import { sleep } from "./venice-sim";
 
 /** The VeniceError `promise` rejects with; fails the test when it resolves or throws anything else. */
 export async function failure(promise: Promise<unknown>): Promise<VeniceError> {

@@ -1,7 +1,7 @@
 // Helpers for the simulator's own tests: real HTTP with the global fetch, no spies.
 
-import { startVeniceSimulator, type VeniceSimulator, type VeniceSimulatorOptions } from "./server";
-import type { RenderFn } from "./jobs";
+import { startVeniceSimulator, type VeniceSimulator, type VeniceSimulatorOptions } from "@/lib/venice-sim/server";
+import type { RenderFn } from "@/lib/venice-sim/jobs";
 
 export type Reply = { status: number; headers: Headers; body: any; bytes?: Buffer };
 

@@ -2,9 +2,9 @@
 // capability flags from Venice's documented facts) as the studio parses them, and Venice's own
 // catalog snapshot from ../shared. Only tests import this file.
 import { SIM_MODELS } from "@/lib/venice-sim/catalog";
-import { readSharedVenice } from "@/tests/support/shared-venice";
-import { capabilities, type ModelCapabilities } from "./capabilities";
-import { musicModelSchema, type MusicModel } from "./schemas";
+import { capabilities, type ModelCapabilities } from "@/lib/venice/capabilities";
+import { musicModelSchema, type MusicModel } from "@/lib/venice/schemas";
+import { readSharedVenice } from "./shared-venice";
 
 export const CATALOG_MODELS: MusicModel[] = SIM_MODELS.map((model) => musicModelSchema.parse(model));
 

@@ -2,7 +2,7 @@ import "server-only";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import { capabilities, isUsable, type ModelCapabilities } from "@/lib/venice/capabilities";
-import { veniceClient } from "@/lib/venice/target";
+import { veniceClient } from "@/lib/venice-target";
 
 // Venice's music catalog, normalized, fetched at most once a minute per process: every form
 // load, quote and submit needs it, and Venice's rate limits are better spent on jobs.

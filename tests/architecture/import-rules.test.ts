@@ -1,0 +1,113 @@
+// Which folder may import which. The rules apply to source files, not to *.test.ts(x) files:
+// a test may exercise one room against another (the Venice client against the simulator), and
+// tests are never part of the built server. Type-only imports count: they still tie one room
+// to another's code.
+import { describe, expect, it } from "vitest";
+import { importChain, importsOf, reachableFrom, sourceFiles, type SourceImport } from "../support/source-imports";
+
+type ImportRule = {
+  rule: string;
+  /** Files the rule applies to: paths that start with `from`, except those under `except`. */
+  from: string;
+  except?: string;
+  /** Imports of files whose path starts with this break the rule. */
+  forbidden: string;
+  /**
+   * For a rule the code does not meet yet: the files that break it today. The list may only
+   * shrink: a file not in it fails the test, and so does a file in it that no longer breaks it.
+   */
+  pending?: string[];
+};
+
+const RULES: ImportRule[] = [
+  { rule: "the Venice contract (lib/venice) does not import the simulator", from: "lib/venice/", forbidden: "lib/venice-sim/" },
+  { rule: "nothing in lib/ imports from tests/", from: "lib/", forbidden: "tests/" },
+  {
+    rule: "the domain (lib/ outside lib/api) does not import the HTTP layer (lib/api)",
+    from: "lib/",
+    except: "lib/api/",
+    forbidden: "lib/api/",
+    pending: [
+      "lib/auth/account-fields.ts",
+      "lib/auth/auth.ts",
+      "lib/auth/page-member.ts",
+      "lib/client/model-view.ts",
+      "lib/generations/submit.ts",
+      "lib/generations/validate-draft.ts",
+      "lib/shutdown.ts",
+    ],
+  },
+];
+
+const IS_TEST = /\.test\.tsx?$/;
+// Prisma's generated client is not ours to arrange.
+const GENERATED = "lib/db/generated/";
+const LIB_FILES = sourceFiles("lib").filter((file) => !IS_TEST.test(file) && !file.startsWith(GENERATED));
+
+/** `file → import` for each import that breaks `rule`. */
+function breaches(rule: ImportRule): string[] {
+  const applies = (file: string) => file.startsWith(rule.from) && !(rule.except && file.startsWith(rule.except));
+  return LIB_FILES.filter(applies).flatMap((file) =>
+    importsOf(file)
+      .filter(({ target }) => target?.startsWith(rule.forbidden))
+      .map(({ specifier }) => `${file} → ${specifier}`),
+  );
+}
+
+const offendingFiles = (lines: string[]) => [...new Set(lines.map((line) => line.split(" → ")[0]!))].sort();
+
+describe("import rules", () => {
+  it("scans the sources it is meant to", () => {
+    // A scan that found nothing would pass every rule.
+    expect(LIB_FILES).toContain("lib/venice/client.ts");
+    expect(importsOf("lib/venice/client.ts").some(({ target }) => target === "lib/venice/schemas.ts")).toBe(true);
+  });
+
+  for (const rule of RULES.filter(({ pending }) => !pending)) {
+    it(rule.rule, () => {
+      expect(breaches(rule), `imports that break "${rule.rule}"`).toEqual([]);
+    });
+  }
+
+  for (const rule of RULES.filter(({ pending }) => pending)) {
+    it(`${rule.rule} (pending: its known offenders only shrink)`, () => {
+      const lines = breaches(rule);
+      const known = new Set(rule.pending);
+      expect(
+        lines.filter((line) => !known.has(line.split(" → ")[0]!)),
+        `new imports that break "${rule.rule}": move the code instead`,
+      ).toEqual([]);
+      const offending = new Set(offendingFiles(lines));
+      expect(
+        rule.pending!.filter((file) => !offending.has(file)),
+        "files that no longer break the rule: take them off its pending list",
+      ).toEqual([]);
+    });
+  }
+});
+
+// A server with a real key loads what its entry points import, statically or by a dynamic
+// import() that runs in every mode (instrumentation.ts imports lib/boot.ts that way). Only the
+// imports below run in demo mode alone.
+const DEMO_ONLY_IMPORTS = [{ from: "lib/venice-target.ts", target: "lib/venice-sim/server.ts" }];
+const isDemoOnly = (from: string, { target, kind }: SourceImport) =>
+  kind === "dynamic" && DEMO_ONLY_IMPORTS.some((demo) => demo.from === from && demo.target === target);
+
+describe("the production server with a real key", () => {
+  const entries = ["instrumentation.ts", "proxy.ts", ...sourceFiles("app")];
+  const loaded = reachableFrom(entries, (from, imported) => imported.kind !== "type" && !isDemoOnly(from, imported));
+
+  it("reaches the simulator only through demo mode's dynamic import()", () => {
+    expect(loaded.has("lib/boot.ts"), "the walk reaches the boot code").toBe(true);
+    const simulator = [...loaded.keys()].filter((file) => file.startsWith("lib/venice-sim/"));
+    expect(simulator.map((file) => importChain(loaded, file))).toEqual([]);
+  });
+
+  it("has each demo-only import where it is listed, as a dynamic import()", () => {
+    for (const demo of DEMO_ONLY_IMPORTS) {
+      expect(loaded.has(demo.from), `${demo.from} is loaded`).toBe(true);
+      const found = importsOf(demo.from).filter(({ target }) => target === demo.target);
+      expect(found.map(({ kind }) => kind), `${demo.from} imports ${demo.target}`).toEqual(["dynamic"]);
+    }
+  });
+});
