@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { ROLE_LABELS } from "@/components/team/role-labels";
-import type { Role } from "@/lib/api/member";
+import type { Role } from "@/lib/auth/member";
 
 /** Where a member can go from the header: their account, the admin pages their role opens, the way out. */
 function destinations(role: Role): { href: string; label: string }[] {

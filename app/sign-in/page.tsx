@@ -4,7 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { AuthForm } from "@/components/auth/auth-form";
-import { currentMember } from "@/lib/api/member";
+import { currentMember } from "@/lib/auth/member";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { studioHasOwner } from "@/lib/auth/page-member";
 import { studioSettings } from "@/lib/auth/studio-settings";

@@ -1,3 +1,3 @@
-import type { Role } from "@/lib/api/member";
+import type { Role } from "@/lib/auth/member";
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = { owner: "Owner", admin: "Admin", member: "Member" };

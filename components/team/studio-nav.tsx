@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AccountMenu } from "@/components/account-menu";
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 
 const link = "rounded-md text-sm font-medium text-accent-700 underline-offset-4 hover:underline dark:text-accent-400";
 

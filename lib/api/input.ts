@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError, fieldErrors } from "@/lib/api/errors";
+import { ApiError, fieldErrors } from "@/lib/errors";
 import { storableText } from "@/lib/stored-text";
 
 // Parsing of everything a route receives. Each helper answers bad input with an ApiError

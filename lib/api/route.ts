@@ -1,8 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { ApiError, apiErrorFromVenice } from "@/lib/api/errors";
-import { currentMember, hasRole, type Member, type Role } from "@/lib/api/member";
-import { assertSameOrigin } from "@/lib/api/same-origin";
+import { ApiError, apiErrorFromVenice } from "@/lib/errors";
+import { currentMember, hasRole, type Member, type Role } from "@/lib/auth/member";
+import { assertSameOrigin } from "@/lib/auth/same-origin";
 import { withTransportSecurity } from "@/lib/api/security-headers";
 import { log } from "@/lib/log";
 import { VeniceError } from "@/lib/venice/errors";

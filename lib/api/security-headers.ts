@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { studioOrigin } from "@/lib/api/same-origin";
+import { studioOrigin } from "@/lib/auth/same-origin";
 import { env } from "@/lib/env";
 
 // The security headers that depend on how the studio is reached, decided per request because

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { ApiError, fieldErrors } from "@/lib/api/errors";
+import { ApiError, fieldErrors } from "@/lib/errors";
 import { MAX_JSON_BODY_BYTES, readBodyText } from "@/lib/api/input";
 import { isNulFree, storableText } from "@/lib/stored-text";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
-import { studioOrigin } from "@/lib/api/same-origin";
+import { studioOrigin } from "@/lib/auth/same-origin";
 import { studioUrlIsHttps } from "@/lib/api/security-headers";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -63,7 +63,7 @@ function createAuth(prisma: PrismaClient, secret: string) {
     baseURL: env().STUDIO_URL,
     basePath: "/api/auth",
     disabledPaths: DISABLED_AUTH_PATHS,
-    // The same rule as every other state-changing route (lib/api/same-origin.ts).
+    // The same rule as every other state-changing route (same-origin.ts).
     trustedOrigins: (request) => (request ? [studioOrigin(request)] : []),
     // The sign-up policy claims invites inside the transaction that creates the account.
     database: prismaAdapter(rememberingTransactions(prisma), { provider: "postgresql", transaction: true }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentMember, hasRole, type Member, type Role } from "@/lib/api/member";
+import { currentMember, hasRole, type Member, type Role } from "@/lib/auth/member";
 import { db } from "@/lib/db/client";
 import { hasOwner } from "./sign-up-policy";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { getGeneration } from "./get-generation";
 import { quoteDraft } from "./quote";
 import { submitGeneration, type SubmitGenerationInput } from "./submit";

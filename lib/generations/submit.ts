@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { checkSpendCaps } from "@/lib/api/caps/check-spend-caps";
 import { lockSpendCaps } from "@/lib/api/caps/lock-spend-caps";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
 import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { Prisma, type GenerationStatus, type PrismaClient } from "@/lib/db/generated/client";

@@ -1,5 +1,5 @@
 import type { z } from "zod/mini";
-import { ApiError, fieldErrors, type FieldErrors } from "@/lib/api/errors";
+import { ApiError, fieldErrors, type FieldErrors } from "@/lib/errors";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import { buildGenerationRequestSchema, type GenerationRequest } from "@/lib/venice/generation-request";
 

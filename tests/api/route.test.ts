@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { parseJsonBody, parseQuery } from "@/lib/api/input";
-import { canManage, hasRole, type Member } from "@/lib/api/member";
+import { canManage, hasRole, type Member } from "@/lib/auth/member";
 import { route } from "@/lib/api/route";
 import { VeniceError } from "@/lib/venice/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";

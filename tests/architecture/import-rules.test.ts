@@ -30,10 +30,8 @@ const RULES: ImportRule[] = [
     pending: [
       "lib/auth/account-fields.ts",
       "lib/auth/auth.ts",
-      "lib/auth/page-member.ts",
       "lib/client/model-view.ts",
       "lib/generations/submit.ts",
-      "lib/generations/validate-draft.ts",
       "lib/shutdown.ts",
     ],
   },

@@ -1,7 +1,7 @@
 // Monthly caps hold under concurrency: 50 submits racing against one cap, on a real
 // PostgreSQL database, priced by the Venice simulator over HTTP. None may overspend by a cent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
 import { submitGeneration, type SubmitGenerationInput } from "@/lib/generations/submit";
 import { callsTo, startHarness, type Harness } from "@/tests/support/generation-harness";

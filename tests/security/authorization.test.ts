@@ -5,7 +5,7 @@
 // up, so a 400/404/409 answer is expected; what matters is that the role check came first.
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "@/lib/api/member";
+import type { Role } from "@/lib/auth/member";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { apiEndpoints, fillPattern, type ApiEndpoint, type HttpMethod } from "../support/api-routes";
 import { createTestDatabase, type TestDatabase } from "../support/database";

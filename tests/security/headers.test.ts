@@ -111,7 +111,7 @@ describe("API answers (lib/api/route.ts)", () => {
   async function answers() {
     const { publicRoute } = await import("@/lib/api/route");
     // This module instance's ApiError: the one the freshly imported wrapper recognises.
-    const { ApiError } = await import("@/lib/api/errors");
+    const { ApiError } = await import("@/lib/errors");
     const ok = publicRoute(async () => ({ ok: true }));
     const refused = publicRoute(async () => {
       throw new ApiError("not_found", "No such thing.");

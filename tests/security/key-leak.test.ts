@@ -188,7 +188,7 @@ describe("the Venice key stays in the server's environment", () => {
     for (const [status, answered] of [[500, 502], [503, 503], [429, 503]] as const) {
       sim.control.injectFault({ kind: "error", status, endpoint: "quote", count: 10 });
       // Venice's side: a 502, or 503 while Venice is busy, with Venice's user-facing message
-      // (lib/api/errors.ts), not a 500. Only a real build shows this right: there the worker
+      // (lib/errors.ts), not a 500. Only a real build shows this right: there the worker
       // and each route are separate bundles that share one Venice client, so its errors come
       // from another bundle's VeniceError class.
       expect((await post("/api/quote", DRAFT)).status).toBe(answered);

@@ -2,7 +2,7 @@
 // first becomes the owner (the studio's rule, with the setup code from its start-up log); the
 // others are members whose role is then set.
 import pg from "pg";
-import type { Role } from "@/lib/api/member";
+import type { Role } from "@/lib/auth/member";
 import { ownerSetupCode } from "@/lib/auth/setup-code";
 import { STUDIO, useSession } from "./routes";
 

@@ -6,7 +6,7 @@ export type ServerSentEvent = { event?: string; data?: string; retry?: number; c
 
 /** The stream GET /api/events opens for whoever `cookie` signs in, its heartbeat (and session check) every `heartbeatMs`. */
 export async function openEventStream(cookie: string, signal: AbortSignal, heartbeatMs: number): Promise<Response> {
-  const { currentMember } = await import("@/lib/api/member");
+  const { currentMember } = await import("@/lib/auth/member");
   const { openGenerationEventStream } = await import("@/lib/api/generations/generation-event-stream");
   const request = new Request(`${STUDIO}/api/events`, { signal, headers: { cookie } });
   const member = await currentMember(request.headers);

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { ShareFrame } from "@/components/share/share-frame";
 import { SharePlayer } from "@/components/share/share-player";
 import { formatTime } from "@/components/player/format-time";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { getSharedTrack, type SharedTrack } from "@/lib/api/shares/get-shared-track";
 
 // The public page a share link opens: no session needed, and nothing of the studio beyond

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import type { CalendarMonth } from "@/lib/api/ledger/calendar-month";
 import type { Prisma } from "@/lib/db/generated/client";
 import { roundUpToCent } from "@/lib/venice/pricing";

@@ -1,7 +1,7 @@
 import "server-only";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
 import { netSpendUsd } from "@/lib/api/ledger/net-spend";
-import { hasRole, type Member, type Role } from "@/lib/api/member";
+import { hasRole, type Member, type Role } from "@/lib/auth/member";
 import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { db } from "@/lib/db/client";
 import { maySetCap } from "./may-set-cap";

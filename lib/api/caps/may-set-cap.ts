@@ -1,4 +1,4 @@
-import { hasRole, type Member, type Role } from "@/lib/api/member";
+import { hasRole, type Member, type Role } from "@/lib/auth/member";
 
 /** Admins set every member's monthly cap but the owner's, which only the owner sets. */
 export function maySetCap(viewer: Member, target: { role: Role }): boolean {

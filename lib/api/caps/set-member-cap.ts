@@ -1,7 +1,7 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 import { findTeamMember } from "@/lib/api/team/find-team-member";
 import { db } from "@/lib/db/client";
 import type { MemberCapView } from "./get-caps";

@@ -1,6 +1,6 @@
 import "server-only";
 import { listenToGenerationEvents } from "@/lib/api/generations/generation-event-hub";
-import { currentMember, type Member } from "@/lib/api/member";
+import { currentMember, type Member } from "@/lib/auth/member";
 
 // Server-sent events for the studio page: `event: generation` with `{id, status, batchId}`
 // on every status change of any generation, `event: resync` when changes may have been

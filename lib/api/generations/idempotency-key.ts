@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 
 // Every submit carries the client's Idempotency-Key (one per click, e.g. a UUID), so a retry
 // after a dropped connection returns the same generations instead of paying twice. Its

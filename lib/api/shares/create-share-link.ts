@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import type { Member } from "@/lib/api/member";
+import { ApiError } from "@/lib/errors";
+import type { Member } from "@/lib/auth/member";
 import { activeShareLinks } from "@/lib/api/shares/active-share-links";
 import { lockActingMember } from "@/lib/api/team/lock-acting-member";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { activeShareLinks } from "@/lib/api/shares/active-share-links";
 import { hashLinkToken } from "@/lib/auth/link-token";
 import { db } from "@/lib/db/client";

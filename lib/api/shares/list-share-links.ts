@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 import { activeShareLinks } from "@/lib/api/shares/active-share-links";
 import { toShareLinkView, type ShareLinkView } from "@/lib/api/shares/share-link-view";
 import { creatorNames } from "@/lib/api/tracks/creator-name";

@@ -1,4 +1,4 @@
-import { canManage, type Member } from "@/lib/api/member";
+import { canManage, type Member } from "@/lib/auth/member";
 
 /** Who may revoke a share link: whoever made it, the track's creator, or an admin or owner. */
 export function mayRevokeShareLink(viewer: Member, linkCreatorId: string, trackCreatorId: string): boolean {

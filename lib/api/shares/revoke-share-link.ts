@@ -1,7 +1,7 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { parseId } from "@/lib/api/input";
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 import { mayRevokeShareLink } from "@/lib/api/shares/may-revoke-share-link";
 import { db } from "@/lib/db/client";
 

@@ -1,4 +1,4 @@
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 import { mayRevokeShareLink } from "@/lib/api/shares/may-revoke-share-link";
 
 // What the studio shows of a share link to its members: never the token (only its hash is

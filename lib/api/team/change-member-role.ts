@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import type { Member } from "@/lib/api/member";
+import { ApiError } from "@/lib/errors";
+import type { Member } from "@/lib/auth/member";
 import { findTeamMember, MEMBER_NOT_FOUND } from "@/lib/api/team/find-team-member";
 import { roleChangeRefusal } from "@/lib/api/team/role-change-refusal";
 import { teamMemberSelect, toTeamMember, type TeamMember } from "@/lib/api/team/team-member-view";

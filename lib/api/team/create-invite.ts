@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { hasRole, type Member, type Role } from "@/lib/api/member";
+import { ApiError } from "@/lib/errors";
+import { hasRole, type Member, type Role } from "@/lib/auth/member";
 import { lockActingMember } from "@/lib/api/team/lock-acting-member";
 import { invitableRoles, type InvitableRole } from "@/lib/api/team/invitable-roles";
 import { hashLinkToken, newLinkToken } from "@/lib/auth/link-token";

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { parseAccountId } from "@/lib/api/input";
 import { teamMemberSelect } from "@/lib/api/team/team-member-view";
 import { db } from "@/lib/db/client";

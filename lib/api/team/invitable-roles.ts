@@ -1,4 +1,4 @@
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 
 /** The roles an invite link can carry: nobody joins as owner. */
 export type InvitableRole = "admin" | "member";

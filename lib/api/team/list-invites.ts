@@ -1,5 +1,5 @@
 import "server-only";
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 import { teamInviteSelect, toTeamInvite, type TeamInvite } from "@/lib/api/team/team-invite-view";
 import { creatorNames } from "@/lib/api/tracks/creator-name";
 import { db } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Member, Role } from "@/lib/api/member";
+import type { Member, Role } from "@/lib/auth/member";
 import { teamMemberSelect, toTeamMember, type TeamMember } from "@/lib/api/team/team-member-view";
 import { db } from "@/lib/db/client";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
-import type { Member, Role } from "@/lib/api/member";
+import { ApiError } from "@/lib/errors";
+import type { Member, Role } from "@/lib/auth/member";
 import type { Prisma } from "@/lib/db/generated/client";
 
 /**

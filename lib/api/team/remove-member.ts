@@ -1,6 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
-import type { Member } from "@/lib/api/member";
+import { ApiError } from "@/lib/errors";
+import type { Member } from "@/lib/auth/member";
 import { findTeamMember } from "@/lib/api/team/find-team-member";
 import { removalRefusal } from "@/lib/api/team/removal-refusal";
 import { db } from "@/lib/db/client";

@@ -1,7 +1,7 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { parseId } from "@/lib/api/input";
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 import { teamInviteSelect, toTeamInvite, type TeamInvite } from "@/lib/api/team/team-invite-view";
 import { creatorNames } from "@/lib/api/tracks/creator-name";
 import { db } from "@/lib/db/client";

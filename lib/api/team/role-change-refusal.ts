@@ -1,4 +1,4 @@
-import type { Member, Role } from "@/lib/api/member";
+import type { Member, Role } from "@/lib/auth/member";
 
 /**
  * Why `actor` (an admin or the owner) may not change `target`'s role, or null when they may.

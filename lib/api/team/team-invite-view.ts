@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/api/member";
+import type { Role } from "@/lib/auth/member";
 import type { Prisma } from "@/lib/db/generated/client";
 
 // What the team page shows of an invite link. Never its token: the database only has its hash.

@@ -1,4 +1,4 @@
-import type { Member, Role } from "@/lib/api/member";
+import type { Member, Role } from "@/lib/auth/member";
 import { removalRefusal } from "@/lib/api/team/removal-refusal";
 import { roleChangeRefusal } from "@/lib/api/team/role-change-refusal";
 import type { Prisma } from "@/lib/db/generated/client";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 import { db } from "@/lib/db/client";
 
 /** What the studio calls someone whose account was removed: their tracks and spend stay. */

@@ -1,6 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
-import { canManage, type Member } from "@/lib/api/member";
+import { ApiError } from "@/lib/errors";
+import { canManage, type Member } from "@/lib/auth/member";
 import { findActiveTrack, TRACK_NOT_FOUND } from "@/lib/api/tracks/find-track";
 import { db } from "@/lib/db/client";
 

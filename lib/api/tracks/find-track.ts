@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { parseId } from "@/lib/api/input";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";

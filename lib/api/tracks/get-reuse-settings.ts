@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { parseId } from "@/lib/api/input";
 import { ENDED_STATUSES } from "@/lib/api/tracks/library-status";
 import { db } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Member } from "@/lib/api/member";
+import type { Member } from "@/lib/auth/member";
 import { creatorNames } from "@/lib/api/tracks/creator-name";
 import { ENDED_STATUSES } from "@/lib/api/tracks/library-status";
 import { db } from "@/lib/db/client";

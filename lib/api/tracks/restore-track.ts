@@ -1,7 +1,7 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { parseId } from "@/lib/api/input";
-import { canManage, hasRole, type Member } from "@/lib/api/member";
+import { canManage, hasRole, type Member } from "@/lib/auth/member";
 import { toTrackView, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
 import { db } from "@/lib/db/client";
 

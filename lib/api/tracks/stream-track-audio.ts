@@ -1,7 +1,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { NextResponse } from "next/server";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { parseRangeHeader } from "@/lib/api/tracks/byte-range";
 import { setContentLength } from "@/lib/api/tracks/content-length";
 import { attachmentDisposition } from "@/lib/api/tracks/download-filename";

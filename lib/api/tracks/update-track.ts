@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { canManage, type Member } from "@/lib/api/member";
+import { ApiError } from "@/lib/errors";
+import { canManage, type Member } from "@/lib/auth/member";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";
 import { toTrackView, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
 import { db } from "@/lib/db/client";

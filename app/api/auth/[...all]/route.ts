@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { isServedOverHttps } from "@/lib/api/security-headers";
 import { authErrorResponse, boundedAuthRequest } from "@/lib/auth/account-fields";
 import { auth } from "@/lib/auth/auth";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/lib/api/input";
 import { route } from "@/lib/api/route";
-import { studioOrigin } from "@/lib/api/same-origin";
+import { studioOrigin } from "@/lib/auth/same-origin";
 import { createInvite, createInviteSchema } from "@/lib/api/team/create-invite";
 import { listInvites } from "@/lib/api/team/list-invites";
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody, parseQuery } from "@/lib/api/input";
 import { route } from "@/lib/api/route";
-import { studioOrigin } from "@/lib/api/same-origin";
+import { studioOrigin } from "@/lib/auth/same-origin";
 import { createShareLink, createShareLinkSchema } from "@/lib/api/shares/create-share-link";
 import { listShareLinks, listShareLinksQuerySchema } from "@/lib/api/shares/list-share-links";
 
