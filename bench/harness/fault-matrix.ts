@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import pino from "pino";
 import type { Generation, GenerationStatus, PrismaClient } from "@/lib/db/generated/client";
-import { ApiError, apiErrorFromVenice } from "@/lib/api/errors";
+import { ApiError, apiErrorFromVenice } from "@/lib/errors";
 import { submitGeneration } from "@/lib/generations/submit";
 import { startWorker, type WorkerOptions } from "@/lib/generations/worker";
 import type { TrackStorage } from "@/lib/storage/track-storage";

@@ -6,7 +6,7 @@
 
 import { PrismaPg } from "@prisma/adapter-pg";
 import pino from "pino";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
 import { monthSpendUsd } from "@/lib/api/caps/month-spend";
 import { ensureStudioSettings } from "@/lib/auth/studio-settings";
