@@ -7,8 +7,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pino from "pino";
 import { ApiError } from "@/lib/errors";
-import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
-import { monthSpendUsd } from "@/lib/api/caps/month-spend";
+import { calendarMonthOf } from "@/lib/spend/calendar-month";
+import { monthSpendUsd } from "@/lib/spend/month-spend";
 import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { GenerationDependencies } from "@/lib/generations/dependencies";

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { checkSpendCaps } from "@/lib/api/caps/check-spend-caps";
-import { lockSpendCaps } from "@/lib/api/caps/lock-spend-caps";
+import { checkSpendCaps } from "@/lib/spend/check-spend-caps";
+import { lockSpendCaps } from "@/lib/spend/lock-spend-caps";
 import { ApiError } from "@/lib/errors";
-import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
+import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { Prisma, type GenerationStatus, type PrismaClient } from "@/lib/db/generated/client";
 import { toQueueBody, toQuoteBody } from "@/lib/venice/generation-request";

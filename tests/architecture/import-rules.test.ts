@@ -31,7 +31,6 @@ const RULES: ImportRule[] = [
       "lib/auth/account-fields.ts",
       "lib/auth/auth.ts",
       "lib/client/model-view.ts",
-      "lib/generations/submit.ts",
       "lib/shutdown.ts",
     ],
   },

@@ -2,7 +2,7 @@
 // PostgreSQL database, priced by the Venice simulator over HTTP. None may overspend by a cent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/errors";
-import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
+import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { submitGeneration, type SubmitGenerationInput } from "@/lib/generations/submit";
 import { callsTo, startHarness, type Harness } from "@/tests/support/generation-harness";
 

@@ -3,7 +3,7 @@
 // submit past a cap refused through the studio's own API before Venice queues anything.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
+import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { createTestDatabase, type TestDatabase } from "../support/database";

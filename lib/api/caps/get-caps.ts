@@ -1,11 +1,11 @@
 import "server-only";
-import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
-import { netSpendUsd } from "@/lib/api/ledger/net-spend";
+import { calendarMonthOf } from "@/lib/spend/calendar-month";
+import { netSpendUsd } from "@/lib/spend/net-spend";
 import { hasRole, type Member, type Role } from "@/lib/auth/member";
 import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { db } from "@/lib/db/client";
 import { maySetCap } from "./may-set-cap";
-import { monthSpendUsd } from "./month-spend";
+import { monthSpendUsd } from "@/lib/spend/month-spend";
 
 export type CapView = { capUsd: number | null; spentUsd: number };
 export type MemberCapView = CapView & {

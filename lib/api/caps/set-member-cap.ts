@@ -1,12 +1,12 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
+import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import type { Member } from "@/lib/auth/member";
 import { findTeamMember } from "@/lib/api/team/find-team-member";
 import { db } from "@/lib/db/client";
 import type { MemberCapView } from "./get-caps";
 import { maySetCap } from "./may-set-cap";
-import { monthSpendUsd } from "./month-spend";
+import { monthSpendUsd } from "@/lib/spend/month-spend";
 
 /**
  * Sets (or, with null, lifts) one member's monthly cap; answers it with their month's spend.

@@ -1,9 +1,9 @@
 import "server-only";
-import { calendarMonthOf } from "@/lib/api/ledger/calendar-month";
+import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { db } from "@/lib/db/client";
 import type { CapView } from "./get-caps";
-import { monthSpendUsd } from "./month-spend";
+import { monthSpendUsd } from "@/lib/spend/month-spend";
 
 /** Sets (or, with null, lifts) the whole studio's monthly cap; answers it with the month's spend. */
 export async function setStudioCap(capUsd: number | null, now = new Date()): Promise<CapView> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CalendarMonth } from "@/lib/api/ledger/calendar-month";
+import type { CalendarMonth } from "@/lib/spend/calendar-month";
 import { db } from "@/lib/db/client";
 import type { LedgerEntry, Prisma } from "@/lib/db/generated/client";
 import { exactUsd } from "./exact-usd";

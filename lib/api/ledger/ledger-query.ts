@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseMonthKey } from "./calendar-month";
+import { parseMonthKey } from "@/lib/spend/calendar-month";
 
 /** `?month=YYYY-MM` (optional): one UTC calendar month of the ledger, else all of it. */
 export const ledgerQuerySchema = z.object({

@@ -1,9 +1,9 @@
 import "server-only";
-import type { CalendarMonth } from "@/lib/api/ledger/calendar-month";
+import type { CalendarMonth } from "@/lib/spend/calendar-month";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { FORMER_MEMBER, ledgerMembers } from "./ledger-members";
-import { netSpendUsd, type DecimalValue } from "./net-spend";
+import { netSpendUsd, type DecimalValue } from "@/lib/spend/net-spend";
 
 /** Sums of a group of charges, USD; net = quoted − refunded. */
 export type LedgerTotals = { quotedUsd: number; refundedUsd: number; netUsd: number; entries: number };

@@ -1,6 +1,6 @@
 import "server-only";
-import type { CalendarMonth } from "@/lib/api/ledger/calendar-month";
-import { netSpendUsd } from "@/lib/api/ledger/net-spend";
+import type { CalendarMonth } from "@/lib/spend/calendar-month";
+import { netSpendUsd } from "@/lib/spend/net-spend";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 
 /**

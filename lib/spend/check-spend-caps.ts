@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import type { CalendarMonth } from "@/lib/api/ledger/calendar-month";
+import type { CalendarMonth } from "@/lib/spend/calendar-month";
 import type { Prisma } from "@/lib/db/generated/client";
 import { roundUpToCent } from "@/lib/venice/pricing";
 import type { SpendCaps } from "./lock-spend-caps";
