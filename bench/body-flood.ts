@@ -4,11 +4,11 @@
 // server from 2.1 to 4.7 GB. Reports the server's peak RSS growth, how fast every one was
 // answered, and how long a SIGTERM takes to stop it all afterwards.
 // Run: npm run bench -- body-flood   (builds first when the sources changed)
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startStudioServer } from "../tests/crash/studio-server";
 import { unusedPort } from "../tests/support/ports";
 import { reportFigures } from "./report";
 
@@ -52,19 +52,13 @@ function flood(port: number, target: string, declared: boolean): Promise<{ statu
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "studio-flood-"));
   const port = await unusedPort();
-  const studio = spawn(process.execPath, ["scripts/start.mjs"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await unusedPort()), LOG_LEVEL: "warn" },
-  });
+  const studio = await startStudioServer(port, { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await unusedPort()) });
   try {
-    while (!(await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false))) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
     // Warm the routes up, so that loading them is not counted as growth.
     for (const target of TARGETS) await flood(port, target, true);
-    const baseline = rssMiB(studio.pid!);
+    const baseline = rssMiB(studio.pid);
     let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(studio.pid!))), 50);
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(studio.pid))), 50);
     const results = [];
     for (const declared of [false, true]) {
       const runs = TARGETS.flatMap((target) => Array.from({ length: PARALLEL }, () => flood(port, target, declared)));
@@ -77,9 +71,8 @@ async function main() {
     const slowest = Math.max(...results.map((result) => result.ms));
 
     const stopStarted = performance.now();
-    const exited = new Promise<number | null>((resolve) => studio.once("exit", (code) => resolve(code)));
-    studio.kill("SIGTERM");
-    const exitCode = await exited;
+    process.kill(studio.pid, "SIGTERM");
+    const exitCode = await studio.exited;
     const stopMs = performance.now() - stopStarted;
 
     reportFigures("body-flood", [
@@ -91,7 +84,7 @@ async function main() {
       { figure: "SIGTERM to exit, then", value: `${Math.round(stopMs)} ms (exit ${exitCode})`, target: "≤ 10 s, exit 0", pass: stopMs <= 10_000 && exitCode === 0 },
     ]);
   } finally {
-    if (studio.exitCode === null) studio.kill("SIGKILL");
+    await studio.kill9();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

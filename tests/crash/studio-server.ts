@@ -1,12 +1,14 @@
-// The studio as a real server process (`node scripts/start.mjs`: build when the sources
-// changed, then `next start`), for tests that kill it. It runs in its own process group, so
-// `kill9` takes down start.mjs and the Next server under it at once, as a crash would.
+// The studio as a real server process (`node scripts/start.mjs`, or `npm start` as a person
+// runs it: build when the sources changed, then serve), for tests that kill or stop it. It runs
+// in its own process group, so `kill9` takes down everything under it at once, as a crash would.
 import { spawn, type ChildProcess } from "node:child_process";
 
 export type StudioServer = {
   url: string;
-  /** The pid of start.mjs, which leads the server's process group (the Next server is in it). */
+  /** The pid of start.mjs (or npm), which leads the server's process group. */
   pid: number;
+  /** Resolves with the exit code once that process has exited. */
+  exited: Promise<number | null>;
   /** Everything the server (start.mjs, the build, Next) wrote to stdout and stderr so far. */
   output(): string;
   /** SIGKILL to the whole server; resolves once it is gone. */
@@ -14,9 +16,13 @@ export type StudioServer = {
 };
 
 export type StudioEnv = {
-  DATABASE_URL: string;
-  VENICE_API_BASE: string;
-  VENICE_API_KEY: string;
+  /** Unset: the embedded PostgreSQL in DATA_DIR, on EMBEDDED_PG_PORT. */
+  DATABASE_URL?: string;
+  EMBEDDED_PG_PORT?: string;
+  /** Unset: demo mode, with the simulator in the server (SIM_SPEED). */
+  VENICE_API_BASE?: string;
+  VENICE_API_KEY?: string;
+  SIM_SPEED?: string;
   DATA_DIR: string;
   /** Default DATA_DIR/storage. */
   STORAGE_DIR?: string;
@@ -34,8 +40,10 @@ export type StudioEnv = {
 // The first start may build the studio.
 const START_TIMEOUT_MS = 300_000;
 
-export async function startStudioServer(port: number, studioEnv: StudioEnv): Promise<StudioServer> {
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+/** Starts the studio on `port`; resolves once it is healthy. `viaNpm`: through `npm start`. */
+export async function startStudioServer(port: number, studioEnv: StudioEnv, { viaNpm = false } = {}): Promise<StudioServer> {
+  const [command, args] = viaNpm ? ["npm", ["start"]] : [process.execPath, ["scripts/start.mjs"]];
+  const child = spawn(command, args, {
     cwd: process.cwd(),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -56,7 +64,7 @@ export async function startStudioServer(port: number, studioEnv: StudioEnv): Pro
   child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk));
   const output = () => Buffer.concat(chunks).toString();
   const tail = () => output().slice(-20_000);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -73,6 +81,7 @@ export async function startStudioServer(port: number, studioEnv: StudioEnv): Pro
   return {
     url,
     pid: child.pid!,
+    exited,
     output,
     async kill9() {
       killGroup(child);

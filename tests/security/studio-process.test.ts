@@ -4,7 +4,6 @@
 // process npm started must stop every process of the studio (npm, the server, the embedded
 // PostgreSQL) within 10 s, exit 0, and hand back the job in progress so that it completes
 // after the next start. Before the fix npm exited and the rest kept serving.
-import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -14,17 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/auth/auth";
 import { TEST_PASSWORD } from "../support/members";
 import { unusedPort } from "../support/ports";
+import { startStudioServer, type StudioServer } from "../crash/studio-server";
 
 const STOP_LIMIT_MS = 10_000;
-// The first start may build the studio.
+// The first start may build the studio (startStudioServer waits as long).
 const START_TIMEOUT_MS = 300_000;
-
-type Started = { npm: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
 
 let dataDir: string;
 let port: number;
 let pgPort: number;
-let running: Started | undefined;
+let running: StudioServer | undefined;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "studio-stop-"));
@@ -33,42 +31,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (running?.npm.exitCode === null) process.kill(-running.npm.pid!, "SIGKILL");
+  await running?.kill9();
   await rm(dataDir, { recursive: true, force: true });
 });
 
 /** `npm start` in demo mode with its own embedded PostgreSQL; resolves once it is healthy. */
-async function npmStart(): Promise<Started> {
-  const npm = spawn("npm", ["start"], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(pgPort),
-      // A job takes Venice about 2 s at this speed: the stop lands while it is in progress.
-      SIM_SPEED: "4",
-      LOG_LEVEL: "info",
-    },
-  });
-  const chunks: Buffer[] = [];
-  npm.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk));
-  npm.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const output = () => Buffer.concat(chunks).toString();
-  const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!(await fetch(`${url}/api/health`).then((response) => response.ok, () => false))) {
-    if (npm.exitCode !== null) throw new Error(`npm start exited:\n${output().slice(-5000)}`);
-    if (Date.now() > deadline) throw new Error(`the studio did not become healthy:\n${output().slice(-5000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  running = { npm, url, output, exited };
+async function npmStart(): Promise<StudioServer> {
+  running = await startStudioServer(
+    port,
+    // A job takes Venice about 2 s at this speed: the stop lands while it is in progress.
+    { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), SIM_SPEED: "4", LOG_LEVEL: "info" },
+    { viaNpm: true },
+  );
   return running;
 }
 
@@ -180,9 +154,9 @@ describe("stopping the studio", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
-    const processes = descendantsOf(studio.npm.pid!);
+    const processes = descendantsOf(studio.pid);
     expect(processes.length, "npm, the server and PostgreSQL's processes").toBeGreaterThanOrEqual(3);
-    const tookMs = await stopAndTime(studio.npm.pid!, processes, "SIGTERM");
+    const tookMs = await stopAndTime(studio.pid, processes, "SIGTERM");
     console.log(`SIGTERM to npm: ${processes.length} processes gone in ${tookMs} ms`);
     expect(processes.filter(isRunning), `still running ${tookMs} ms after SIGTERM`).toEqual([]);
     expect(tookMs).toBeLessThan(STOP_LIMIT_MS);
@@ -206,8 +180,8 @@ describe("stopping the studio", () => {
     expect(audio.headers.get("content-length")).toBe(String(bytes));
 
     // The server runs in the process npm started (npm's only child): a supervisor may signal it.
-    const [server] = descendantsOf(studio.npm.pid!).slice(1);
-    const processes = descendantsOf(studio.npm.pid!);
+    const [server] = descendantsOf(studio.pid).slice(1);
+    const processes = descendantsOf(studio.pid);
     const tookMs = await stopAndTime(server!, processes, "SIGINT");
     expect(processes.filter(isRunning)).toEqual([]);
     expect(tookMs).toBeLessThan(STOP_LIMIT_MS);
