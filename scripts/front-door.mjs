@@ -55,18 +55,14 @@ export function admit(request, response, settings) {
   // Browsers send origin-form targets only; an absolute one (`GET http://elsewhere/`) would
   // have Next.js redirect to whatever host it names.
   if (!request.url?.startsWith("/")) return refuse(response, 400, "The request target must be a path.");
-  if (hasBody(request) && !request.url.startsWith("/api/")) {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  const hasBody = declared > 0 || request.headers["transfer-encoding"] !== undefined;
+  if (hasBody && !request.url.startsWith("/api/")) {
     // Pages take no body (the studio has no server actions), and Next.js's proxy would buffer one.
     return refuse(response, 413, "Only the studio's API takes a request body.");
   }
-  const declared = Number(request.headers["content-length"] ?? 0);
   if (declared > MAX_DECLARED_BODY_BYTES) return refuse(response, 413, "The request body is too large.");
   return true;
-}
-
-/** @param {import("node:http").IncomingMessage} request */
-function hasBody(request) {
-  return request.headers["transfer-encoding"] !== undefined || Number(request.headers["content-length"] ?? 0) > 0;
 }
 
 // How long a connection stays open after its answer when the request's body was not read.
