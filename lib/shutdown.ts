@@ -1,5 +1,5 @@
 import "server-only";
-import { closeAllEventStreams } from "@/lib/api/generations/generation-event-hub";
+import { closeAllEventStreams } from "@/lib/generations/event-hub";
 import { db } from "@/lib/db/client";
 import { stopDatabase } from "@/lib/db/database";
 import type { GenerationWorker } from "@/lib/generations/worker";

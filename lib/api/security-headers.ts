@@ -1,19 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { studioOrigin } from "@/lib/auth/same-origin";
-import { env } from "@/lib/env";
 
 // The security headers that depend on how the studio is reached, decided per request because
 // STUDIO_URL and TRUSTED_PROXIES are run-time settings: the pages' Content-Security-Policy
 // (proxy.ts) and HSTS. The headers that never vary are set for every response in next.config.ts.
 
 export const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
-
-/** Whether STUDIO_URL says the studio is served over HTTPS. */
-export function studioUrlIsHttps(): boolean {
-  const configured = env().STUDIO_URL;
-  return configured !== undefined && new URL(configured).protocol === "https:";
-}
 
 /**
  * Whether the browser reached the studio over HTTPS: STUDIO_URL's scheme when set, otherwise

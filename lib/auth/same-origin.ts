@@ -35,3 +35,9 @@ export function studioOrigin(request: Request): string {
   const protocol = forwarded("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
   return `${protocol}://${host}`;
 }
+
+/** Whether STUDIO_URL says the studio is served over HTTPS. */
+export function studioUrlIsHttps(): boolean {
+  const configured = env().STUDIO_URL;
+  return configured !== undefined && new URL(configured).protocol === "https:";
+}

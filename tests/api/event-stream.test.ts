@@ -59,7 +59,7 @@ describe("an open event stream", () => {
     const streams = await Promise.all(aborts.map(async (abort) => sseReader(await openEventStream(member.cookie, abort.signal, 60_000))));
     for (const stream of streams) expect((await stream.next())?.comments).toEqual(["connected"]);
 
-    const { closeAllEventStreams } = await import("@/lib/api/generations/generation-event-hub");
+    const { closeAllEventStreams } = await import("@/lib/generations/event-hub");
     closeAllEventStreams();
     for (const stream of streams) expect(await untilEnd(stream, 1_000)).toEqual([{ retry: 2000, comments: [] }]);
   });

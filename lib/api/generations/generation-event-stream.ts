@@ -1,5 +1,5 @@
 import "server-only";
-import { listenToGenerationEvents } from "@/lib/api/generations/generation-event-hub";
+import { listenToGenerationEvents } from "@/lib/generations/event-hub";
 import { currentMember, type Member } from "@/lib/auth/member";
 
 // Server-sent events for the studio page: `event: generation` with `{id, status, batchId}`

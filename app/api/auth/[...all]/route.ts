@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/errors";
 import { isServedOverHttps } from "@/lib/api/security-headers";
-import { authErrorResponse, boundedAuthRequest } from "@/lib/auth/account-fields";
+import { authErrorResponse, boundedAuthRequest } from "@/lib/api/auth/account-fields";
 import { auth } from "@/lib/auth/auth";
 
 export const dynamic = "force-dynamic";

@@ -24,7 +24,7 @@ type Hub = { listeners: Set<GenerationEventListener>; subscription: Promise<Gene
 // A stopping server's clients come back this soon, to another instance or to its successor.
 const RECONNECT_AFTER_STOP_MS = 2_000;
 
-const hub = () => processSingleton<Hub>("api.generation-event-hub", () => ({ listeners: new Set(), subscription: undefined }));
+const hub = () => processSingleton<Hub>("generations.event-hub", () => ({ listeners: new Set(), subscription: undefined }));
 
 /** Starts telling `listener` of every generation status change; resolves to the function that stops it. */
 export async function listenToGenerationEvents(listener: GenerationEventListener): Promise<() => void> {
