@@ -9,7 +9,6 @@ import pino from "pino";
 import { ApiError } from "@/lib/errors";
 import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { monthSpendUsd } from "@/lib/spend/month-spend";
-import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { GenerationDependencies } from "@/lib/generations/dependencies";
 import { quoteDraft } from "@/lib/generations/quote";
@@ -140,7 +139,6 @@ export async function raceCap(studio: TwoInstances, cap: "member" | "studio", ca
   }
   if (cap === "studio") {
     if (!(await monthSpendUsd(prisma, month)).isZero()) throw new Error("the studio cap race needs a month with nothing spent yet");
-    await ensureStudioSettings(prisma);
     await prisma.studioSettings.update({ where: { id: 1 }, data: { monthlyCapUsd: capUsd } });
   }
   const priceUsd = new Prisma.Decimal((await quoteDraft({ ...RACE_DRAFT, takes: 1 }, studio.instances[0].deps)).usd);

@@ -1,7 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
-import { ensureStudioSettings } from "./studio-settings";
 
 /**
  * The key that signs session cookies: BETTER_AUTH_SECRET when set, otherwise one generated
@@ -11,7 +10,6 @@ import { ensureStudioSettings } from "./studio-settings";
 export async function authSecret(prisma: PrismaClient): Promise<string> {
   const fromEnv = env().BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  await ensureStudioSettings(prisma);
   const { authSecret: stored } = await prisma.studioSettings.findUniqueOrThrow({ where: { id: 1 } });
   return stored;
 }

@@ -7,7 +7,6 @@ import { accountTransaction } from "./account-transaction";
 import { authSecret } from "./auth-secret";
 import { hashLinkToken } from "./link-token";
 import { isOwnerSetupCode, ownerSetupCode } from "./setup-code";
-import { ensureStudioSettings } from "./studio-settings";
 
 // Who may create an account, and as what: the first account of a fresh studio becomes its
 // owner, given the setup code from the start-up log; after that, sign-up needs an unused
@@ -26,7 +25,6 @@ type Db = PrismaClient | Prisma.TransactionClient;
  * roleForNewAccount does that in the transaction that creates the account.
  */
 export async function assertMaySignUp(prisma: PrismaClient, body: unknown, secret: string): Promise<void> {
-  await ensureStudioSettings(prisma);
   if (!(await hasOwner(prisma))) {
     if (!isOwnerSetupCode(secret, setupCodeOf(body))) throw new APIError("FORBIDDEN", { message: SETUP_CODE_NEEDED });
     return;

@@ -4,7 +4,6 @@ import { checkSpendCaps } from "@/lib/spend/check-spend-caps";
 import { lockSpendCaps } from "@/lib/spend/lock-spend-caps";
 import { ApiError } from "@/lib/errors";
 import { calendarMonthOf } from "@/lib/spend/calendar-month";
-import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { Prisma, type GenerationStatus, type PrismaClient } from "@/lib/db/generated/client";
 import { toQueueBody, toQuoteBody } from "@/lib/venice/generation-request";
 import { roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";
@@ -67,7 +66,6 @@ export async function submitGeneration(
   const batchId = randomUUID();
   const queueBody = toQueueBody(model.id, request);
   const chargedAt = new Date();
-  await ensureStudioSettings(prisma);
   return prisma.$transaction(
     async (tx) => {
       const caps = await lockSpendCaps(tx, input.creatorId);

@@ -11,11 +11,11 @@ type CapRow = { cap: string | null };
  * monthly caps. Every submit takes these locks before it checks and writes its charge, so
  * concurrent submits do both one after another, each seeing the charges committed before
  * it: together they can never overspend a cap. The order is always the same, so two
- * submits never deadlock. The studio row (id 1) must exist (ensureStudioSettings).
+ * submits never deadlock. The studio row (id 1) is made by a migration.
  */
 export async function lockSpendCaps(tx: Prisma.TransactionClient, memberId: string): Promise<SpendCaps> {
   const [studio] = await tx.$queryRaw<CapRow[]>`SELECT "monthlyCapUsd"::text AS cap FROM "StudioSettings" WHERE id = 1 FOR UPDATE`;
-  if (!studio) throw new Error("The studio settings row is missing: call ensureStudioSettings first.");
+  if (!studio) throw new Error("The studio settings row is missing: its migration has not run.");
   const [member] = await tx.$queryRaw<CapRow[]>`SELECT "monthlyCapUsd"::text AS cap FROM "user" WHERE id = ${memberId} FOR UPDATE`;
   const decimal = (cap: string | null | undefined) => (cap == null ? null : new Prisma.Decimal(cap));
   return { studioCapUsd: decimal(studio.cap), memberCapUsd: decimal(member?.cap) };

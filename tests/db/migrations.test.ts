@@ -52,6 +52,16 @@ describe("migration runner", () => {
     expect(await describeSchema(migrated.url)).toEqual(expected);
   });
 
+  it("makes the studio's one settings row, each database with a secret of its own", async () => {
+    const secrets = [];
+    for (const db of [await track(createTestDatabase()), await track(createTestDatabase())]) {
+      const { rows } = await withClient(db.url, (client) => client.query(`SELECT id, "authSecret", "openSignUp" FROM "StudioSettings"`));
+      expect(rows).toEqual([{ id: 1, authSecret: expect.stringMatching(/^[0-9a-f]{64}$/), openSignUp: false }]);
+      secrets.push(rows[0].authSecret);
+    }
+    expect(new Set(secrets).size).toBe(2);
+  });
+
   it("records applied migrations the way Prisma does and applies nothing twice", async () => {
     const db = await track(createEmptyDatabase());
     const migrations = readMigrations();

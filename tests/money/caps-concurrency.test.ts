@@ -21,7 +21,7 @@ beforeEach(async () => {
   await harness.prisma.ledgerEntry.deleteMany();
   await harness.prisma.generation.deleteMany();
   await harness.prisma.user.deleteMany();
-  // The settings row is never deleted (ensureStudioSettings checks once per client): reset its cap.
+  // The settings row (made by a migration) is never deleted: reset its cap.
   await harness.prisma.studioSettings.updateMany({ data: { monthlyCapUsd: null } });
 });
 
@@ -146,7 +146,7 @@ describe("a member's monthly cap", () => {
 
 describe("the studio's monthly cap", () => {
   it("holds across two members racing 25 submits each: exactly 33 accepted, $0.99 spent", async () => {
-    await harness.prisma.studioSettings.upsert({ where: { id: 1 }, create: { id: 1, authSecret: "test-secret", monthlyCapUsd: "1.00" }, update: { monthlyCapUsd: "1.00" } });
+    await harness.prisma.studioSettings.update({ where: { id: 1 }, data: { monthlyCapUsd: "1.00" } });
     const [ada, bo] = [await createMember(), await createMember()];
     const { accepted, refusals } = await race(Array.from({ length: 50 }, (_, i) => submit(i % 2 === 0 ? ada : bo)));
 
@@ -164,7 +164,7 @@ describe("the studio's monthly cap", () => {
   });
 
   it("names the member's own cap when it is the one that binds, and allows everything without caps", async () => {
-    await harness.prisma.studioSettings.upsert({ where: { id: 1 }, create: { id: 1, authSecret: "test-secret" }, update: { monthlyCapUsd: null } });
+    await harness.prisma.studioSettings.update({ where: { id: 1 }, data: { monthlyCapUsd: null } });
     const capped = await createMember("0.00");
     await expect(submit(capped)).rejects.toThrow("This costs $0.03, which would take you past your monthly cap of $0.00 ($0.00 spent in");
     const free = await createMember();

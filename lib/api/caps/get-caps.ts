@@ -2,7 +2,6 @@ import "server-only";
 import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { netSpendUsd } from "@/lib/spend/net-spend";
 import { hasRole, type Member, type Role } from "@/lib/auth/member";
-import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { db } from "@/lib/db/client";
 import { maySetCap } from "./may-set-cap";
 import { monthSpendUsd } from "@/lib/spend/month-spend";
@@ -25,7 +24,6 @@ export type Caps = { month: string; studio: CapView; members: MemberCapView[] };
 export async function getCaps(viewer: Member, now = new Date()): Promise<Caps> {
   const prisma = await db();
   const month = calendarMonthOf(now);
-  await ensureStudioSettings(prisma);
   const studio = await prisma.studioSettings.findUniqueOrThrow({ where: { id: 1 }, select: { monthlyCapUsd: true } });
   const members = await prisma.user.findMany({
     where: hasRole(viewer, "admin") ? {} : { id: viewer.id },

@@ -1,6 +1,5 @@
 import "server-only";
 import { calendarMonthOf } from "@/lib/spend/calendar-month";
-import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { db } from "@/lib/db/client";
 import type { CapView } from "./get-caps";
 import { monthSpendUsd } from "@/lib/spend/month-spend";
@@ -8,7 +7,6 @@ import { monthSpendUsd } from "@/lib/spend/month-spend";
 /** Sets (or, with null, lifts) the whole studio's monthly cap; answers it with the month's spend. */
 export async function setStudioCap(capUsd: number | null, now = new Date()): Promise<CapView> {
   const prisma = await db();
-  await ensureStudioSettings(prisma);
   await prisma.studioSettings.update({ where: { id: 1 }, data: { monthlyCapUsd: capUsd === null ? null : capUsd.toFixed(2) } });
   return { capUsd, spentUsd: (await monthSpendUsd(prisma, calendarMonthOf(now))).toNumber() };
 }

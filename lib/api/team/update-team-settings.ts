@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { ensureStudioSettings } from "@/lib/auth/studio-settings";
 import { db } from "@/lib/db/client";
 
 export const teamSettingsSchema = z.strictObject({
@@ -12,7 +11,6 @@ export type TeamSettings = z.output<typeof teamSettingsSchema>;
 /** Opens sign-up to anyone who can reach the studio (as members), or back to invite-only. */
 export async function updateTeamSettings({ openSignUp }: TeamSettings): Promise<TeamSettings> {
   const prisma = await db();
-  await ensureStudioSettings(prisma);
   const settings = await prisma.studioSettings.update({ where: { id: 1 }, data: { openSignUp }, select: { openSignUp: true } });
   return { openSignUp: settings.openSignUp };
 }
