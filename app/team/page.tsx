@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { StudioNav } from "@/components/team/studio-nav";
 import { TeamView } from "@/components/team/team-view";
-import { invitableRoles } from "@/lib/api/team/invitable-roles";
+import { invitableRoles } from "@/lib/api/team/team-policy";
 import { listInvites } from "@/lib/api/team/list-invites";
 import { listMembers } from "@/lib/api/team/list-members";
 import { requirePageMember } from "@/lib/auth/page-member";

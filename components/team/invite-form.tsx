@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/team/local-time";
 import { ROLE_LABELS } from "@/components/team/role-labels";
 import { type Announce, createInvite, failureText, invitesKey } from "@/components/team/team-api";
 import type { CreatedInvite } from "@/lib/api/team/create-invite";
-import type { InvitableRole } from "@/lib/api/team/invitable-roles";
+import type { InvitableRole } from "@/lib/api/team/team-policy";
 
 const EXPIRY_CHOICES = [
   { label: "1 hour", hours: 1 },

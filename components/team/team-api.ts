@@ -1,6 +1,6 @@
 // The team page's calls to the studio's API (browser side).
 import type { CreatedInvite } from "@/lib/api/team/create-invite";
-import type { InvitableRole } from "@/lib/api/team/invitable-roles";
+import type { InvitableRole } from "@/lib/api/team/team-policy";
 import type { TeamInvite } from "@/lib/api/team/team-invite-view";
 import type { TeamMember } from "@/lib/api/team/team-member-view";
 import type { TeamSettings } from "@/lib/api/team/update-team-settings";

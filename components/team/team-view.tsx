@@ -7,7 +7,7 @@ import { MembersList } from "@/components/team/members-list";
 import { Panel } from "@/components/team/panel";
 import { SignUpSetting } from "@/components/team/sign-up-setting";
 import { Toast, type ToastMessage } from "@/components/toast";
-import type { InvitableRole } from "@/lib/api/team/invitable-roles";
+import type { InvitableRole } from "@/lib/api/team/team-policy";
 import type { TeamInvite } from "@/lib/api/team/team-invite-view";
 import type { TeamMember } from "@/lib/api/team/team-member-view";
 

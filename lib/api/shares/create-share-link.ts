@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/errors";
 import type { Member } from "@/lib/auth/member";
-import { activeShareLinks } from "@/lib/api/shares/active-share-links";
+import { activeShareLinks } from "@/lib/api/shares/share-link-policy";
 import { lockActingMember } from "@/lib/api/team/lock-acting-member";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";
 import { newLinkToken, hashLinkToken } from "@/lib/auth/link-token";

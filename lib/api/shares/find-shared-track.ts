@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { activeShareLinks } from "@/lib/api/shares/active-share-links";
+import { activeShareLinks } from "@/lib/api/shares/share-link-policy";
 import { hashLinkToken } from "@/lib/auth/link-token";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";

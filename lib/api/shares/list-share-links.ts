@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/member";
-import { activeShareLinks } from "@/lib/api/shares/active-share-links";
+import { activeShareLinks } from "@/lib/api/shares/share-link-policy";
 import { toShareLinkView, type ShareLinkView } from "@/lib/api/shares/share-link-view";
 import { creatorNames } from "@/lib/api/tracks/creator-name";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";
-import { afterDate, dateCursorAt, decodeCursor, encodeCursor } from "@/lib/api/tracks/track-cursor";
+import { afterDate, dateCursorAt, decodeCursor, encodeCursor } from "@/lib/api/tracks/keyset-page";
 import { db } from "@/lib/db/client";
 import { storableText } from "@/lib/stored-text";
 
-// A track's share links, newest first, paged by keyset like the library (track-cursor.ts), so
+// A track's share links, newest first, paged by keyset like the library (keyset-page.ts), so
 // every link can be reached however many were made: none hides behind a hundred newer ones.
 
 export const listShareLinksQuerySchema = z

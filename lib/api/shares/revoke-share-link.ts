@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import { parseId } from "@/lib/api/input";
 import type { Member } from "@/lib/auth/member";
-import { mayRevokeShareLink } from "@/lib/api/shares/may-revoke-share-link";
+import { mayRevokeShareLink } from "@/lib/api/shares/share-link-policy";
 import { db } from "@/lib/db/client";
 
 const LINK_NOT_FOUND = "This share link does not exist.";

@@ -1,5 +1,5 @@
 import type { Member } from "@/lib/auth/member";
-import { mayRevokeShareLink } from "@/lib/api/shares/may-revoke-share-link";
+import { mayRevokeShareLink } from "@/lib/api/shares/share-link-policy";
 
 // What the studio shows of a share link to its members: never the token (only its hash is
 // stored, and the link is shown once, when it is made).

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ApiError } from "@/lib/errors";
 import type { Member } from "@/lib/auth/member";
 import { findTeamMember, MEMBER_NOT_FOUND } from "@/lib/api/team/find-team-member";
-import { roleChangeRefusal } from "@/lib/api/team/role-change-refusal";
+import { roleChangeRefusal } from "@/lib/api/team/team-policy";
 import { teamMemberSelect, toTeamMember, type TeamMember } from "@/lib/api/team/team-member-view";
 import { db } from "@/lib/db/client";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ApiError } from "@/lib/errors";
 import { hasRole, type Member, type Role } from "@/lib/auth/member";
 import { lockActingMember } from "@/lib/api/team/lock-acting-member";
-import { invitableRoles, type InvitableRole } from "@/lib/api/team/invitable-roles";
+import { invitableRoles, type InvitableRole } from "@/lib/api/team/team-policy";
 import { hashLinkToken, newLinkToken } from "@/lib/auth/link-token";
 import { db } from "@/lib/db/client";
 

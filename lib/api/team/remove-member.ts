@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import type { Member } from "@/lib/auth/member";
 import { findTeamMember } from "@/lib/api/team/find-team-member";
-import { removalRefusal } from "@/lib/api/team/removal-refusal";
+import { removalRefusal } from "@/lib/api/team/team-policy";
 import { db } from "@/lib/db/client";
 import { notifyMemberRemoved } from "@/lib/generations/events";
 

@@ -1,6 +1,5 @@
 import type { Member, Role } from "@/lib/auth/member";
-import { removalRefusal } from "@/lib/api/team/removal-refusal";
-import { roleChangeRefusal } from "@/lib/api/team/role-change-refusal";
+import { removalRefusal, roleChangeRefusal } from "@/lib/api/team/team-policy";
 import type { Prisma } from "@/lib/db/generated/client";
 
 // What the team page shows of an account: never its sessions, password or cap internals.

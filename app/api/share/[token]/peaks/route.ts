@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { publicRoute } from "@/lib/api/route";
 import { getSharedPeaks } from "@/lib/api/shares/get-shared-peaks";
-import { SHARED_CACHE_CONTROL } from "@/lib/api/shares/shared-cache-control";
+import { SHARED_CACHE_CONTROL } from "@/lib/api/shares/share-link-policy";
 
 export const dynamic = "force-dynamic";
 
