@@ -1,5 +1,5 @@
 // First-load JS of the studio's pages, in kB of gzip (1 kB = 1000 bytes, as `next build`
-// counts), against the 180 kB target. Builds first when the sources changed (scripts/start.mjs).
+// counts), against the 180 kB target. Builds first when the sources changed (scripts/build-if-changed.mjs).
 //
 // Next 16 writes each route's first-load chunks to .next/diagnostics/route-bundle-stats.json
 // (framework, shared and page chunks; lazy chunks such as the player's wavesurfer.js are not in
@@ -17,7 +17,7 @@ const STATS = path.join(".next", "diagnostics", "route-bundle-stats.json");
 
 type RouteStats = { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] };
 
-const build = spawnSync(process.execPath, ["scripts/start.mjs", "--build-only"], { stdio: "inherit" });
+const build = spawnSync(process.execPath, ["scripts/build-if-changed.mjs"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 if (!existsSync(STATS)) {
   console.error(`${STATS} is missing after the build.`);

@@ -1,4 +1,4 @@
-// The lock that lets several starts on one dist dir build it once (scripts/start.mjs). Next
+// The lock that lets several starts on one dist dir build it once (scripts/build-if-changed.mjs). Next
 // empties its dist dir when a build starts, so the lock lives beside it, in the folder that
 // holds it (the checkout): not the shared temp dir, where another local user could plant the
 // lock or a symlink for the studio (often root) to write through. It holds its owner's pid:

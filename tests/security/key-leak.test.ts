@@ -20,7 +20,7 @@ import { signUpOverHttp } from "../support/http-session";
 import { unusedPort } from "../support/ports";
 
 const VENICE_KEY = `vk-leak-${randomUUID()}`;
-// Its own build: start.mjs builds a dist dir without a build in it, with the key in its env.
+// Its own build: start.mjs (build-if-changed.mjs) builds a dist dir without a build in it, with the key in its env.
 const DIST_DIR = `.next-leak-${randomBytes(6).toString("hex")}`;
 const DRAFT = { model: "stable-audio-25", request: { prompt: "a short test sound of rain on glass", duration_seconds: 10 } };
 const ENDED = ["completed", "failed", "expired", "uncertain"];
