@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { LibraryTrack } from "@/components/library/library-api";
 import { ReuseSettingsLink } from "@/components/library/reuse-settings-link";
+import { useInlineRename } from "@/components/library/use-inline-rename";
 import { formatTime } from "@/components/player/format-time";
 import { ShareDialog } from "@/components/share/share-dialog";
 
@@ -22,43 +23,8 @@ type Props = {
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function TrackRow({ track, modelName, isCurrent, isPlaying, onPlay, onPause, onRename, onFavorite, onDelete }: Props) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(track.title);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { editing, draft, setDraft, error, saving, save, start, cancel, inputRef, renameButtonRef } = useInlineRename(track.title, onRename);
   const [sharing, setSharing] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const renameButtonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (editing) inputRef.current?.select();
-  }, [editing]);
-
-  const busyRef = useRef(false);
-
-  async function save() {
-    if (busyRef.current || !editing) return;
-    const title = draft.trim();
-    if (!title) return setError("The title cannot be empty.");
-    if (title === track.title) return stop();
-    busyRef.current = true;
-    setSaving(true);
-    try {
-      await onRename(title);
-      stop();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "The title could not be saved.");
-    } finally {
-      busyRef.current = false;
-      setSaving(false);
-    }
-  }
-
-  function stop() {
-    setEditing(false);
-    setError(null);
-    requestAnimationFrame(() => renameButtonRef.current?.focus());
-  }
 
   const action =
     "inline-flex size-9 shrink-0 items-center justify-center rounded-full hover:bg-zinc-100 dark:hover:bg-zinc-800";
@@ -107,10 +73,7 @@ export function TrackRow({ track, modelName, isCurrent, isPlaying, onPlay, onPau
               disabled={saving}
               onChange={(e) => setDraft(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === "Escape") {
-                  setDraft(track.title);
-                  stop();
-                }
+                if (e.key === "Escape") cancel();
               }}
               onBlur={() => void save()}
               aria-invalid={!!error}
@@ -148,10 +111,7 @@ export function TrackRow({ track, modelName, isCurrent, isPlaying, onPlay, onPau
         <button
           ref={renameButtonRef}
           type="button"
-          onClick={() => {
-            setDraft(track.title);
-            setEditing(true);
-          }}
+          onClick={start}
           aria-label={`Rename ${track.title}`}
           className={`${action} ${muted}`}
         >

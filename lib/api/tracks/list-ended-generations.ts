@@ -1,9 +1,8 @@
 import "server-only";
 import type { EndedStatus } from "@/lib/api/tracks/library-status";
-import { likeLiteral } from "@/lib/api/tracks/like-literal";
-import type { ListTracksQuery } from "@/lib/api/tracks/list-tracks";
+import { likeLiteral, type ListTracksQuery } from "@/lib/api/tracks/list-tracks";
 import { endedGenerationSelect, toEndedGenerationView, type EndedGenerationView } from "@/lib/api/tracks/ended-generation-view";
-import { afterDate, dateCursorAt, encodeCursor } from "@/lib/api/tracks/track-cursor";
+import { afterDate, dateCursorAt, keysetPage } from "@/lib/api/tracks/keyset-page";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -20,20 +19,20 @@ export async function listEndedGenerations(
   const direction = sort === "newest" ? "desc" : "asc";
   const { cursor } = query;
   const prisma = await db();
-  const rows = await prisma.generation.findMany({
-    where: {
-      AND: [filters(status, query), cursor && (cursor.sort === "newest" || cursor.sort === "oldest") ? afterDate(cursor) : {}],
-    },
-    orderBy: [{ createdAt: direction }, { id: direction }],
-    take: query.limit + 1,
-    select: endedGenerationSelect,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    generations: page.map(toEndedGenerationView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(dateCursorAt(sort, last)) : null,
-  };
+  const { rows, nextCursor } = await keysetPage(
+    query.limit,
+    (take) =>
+      prisma.generation.findMany({
+        where: {
+          AND: [filters(status, query), cursor && (cursor.sort === "newest" || cursor.sort === "oldest") ? afterDate(cursor) : {}],
+        },
+        orderBy: [{ createdAt: direction }, { id: direction }],
+        take,
+        select: endedGenerationSelect,
+      }),
+    (last) => dateCursorAt(sort, last),
+  );
+  return { generations: rows.map(toEndedGenerationView), nextCursor };
 }
 
 function filters(status: EndedStatus, { q, model, creator }: ListTracksQuery): Prisma.GenerationWhereInput {

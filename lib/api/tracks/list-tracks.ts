@@ -1,9 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { queryFlag } from "@/lib/api/input";
-import { likeLiteral } from "@/lib/api/tracks/like-literal";
+import { afterCursor, DATE_SORTS, decodeCursor, keysetPage, TRACK_ORDER, TRACK_SORTS, trackCursorAt } from "@/lib/api/tracks/keyset-page";
 import { libraryStatusSchema } from "@/lib/api/tracks/library-status";
-import { afterCursor, DATE_SORTS, decodeCursor, encodeCursor, TRACK_ORDER, TRACK_SORTS, trackCursorAt } from "@/lib/api/tracks/track-cursor";
 import { toTrackView, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -55,18 +54,18 @@ export type ListTracksQuery = z.output<typeof listTracksQuerySchema>;
 
 export async function listTracks(query: ListTracksQuery): Promise<{ tracks: TrackView[]; nextCursor: string | null }> {
   const prisma = await db();
-  const rows = await prisma.track.findMany({
-    where: { AND: [filters(query), query.cursor ? afterCursor(query.cursor) : {}] },
-    orderBy: TRACK_ORDER[query.sort],
-    take: query.limit + 1,
-    select: trackViewSelect,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    tracks: page.map(toTrackView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(trackCursorAt(query.sort, last)) : null,
-  };
+  const { rows, nextCursor } = await keysetPage(
+    query.limit,
+    (take) =>
+      prisma.track.findMany({
+        where: { AND: [filters(query), query.cursor ? afterCursor(query.cursor) : {}] },
+        orderBy: TRACK_ORDER[query.sort],
+        take,
+        select: trackViewSelect,
+      }),
+    (last) => trackCursorAt(query.sort, last),
+  );
+  return { tracks: rows.map(toTrackView), nextCursor };
 }
 
 function filters({ q, model, creator, favorite }: ListTracksQuery): Prisma.TrackWhereInput {
@@ -80,4 +79,12 @@ function filters({ q, model, creator, favorite }: ListTracksQuery): Prisma.Track
     ...(creator && { creatorId: creator }),
     ...(favorite !== undefined && { favorite }),
   };
+}
+
+/**
+ * `text` for Prisma's `contains` / `string_contains`, which send ILIKE '%…%' without escaping
+ * LIKE's wildcards: escaped, so "100%" finds "100%" only.
+ */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
 }

@@ -1,7 +1,7 @@
 import { parseJsonBody } from "@/lib/api/input";
 import { route } from "@/lib/api/route";
 import { deleteTrack } from "@/lib/api/tracks/delete-track";
-import { getTrack } from "@/lib/api/tracks/get-track";
+import { getTrack } from "@/lib/api/tracks/find-track";
 import { updateTrack, updateTrackSchema } from "@/lib/api/tracks/update-track";
 
 export const dynamic = "force-dynamic";

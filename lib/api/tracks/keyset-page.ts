@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/client";
 import { storableText } from "@/lib/stored-text";
 
-// Keyset pagination of the library. Each sort orders by one column and then by id, so the
-// order is total; the cursor is the last row's (value, id) for that sort, and the next page
-// is every row strictly after it. Opaque to clients: base64url of JSON.
+// Keyset paging of the library's lists (tracks, and generations that ended without one). Each
+// sort orders by one column and then by id, so the order is total; the cursor is the last
+// row's (value, id) for that sort, and the next page is every row strictly after it. Opaque to
+// clients: base64url of JSON.
 
 export const TRACK_SORTS = ["newest", "oldest", "title", "duration"] as const;
 export type TrackSort = (typeof TRACK_SORTS)[number];
@@ -30,6 +31,22 @@ type SortKey = { id: string; createdAt: Date; title: string; durationMs: number 
 export const DATE_SORTS = ["newest", "oldest"] as const satisfies readonly TrackSort[];
 export type DateSort = (typeof DATE_SORTS)[number];
 export type DateCursor = Extract<TrackCursor, { sort: DateSort }>;
+
+/**
+ * One page of a keyset-paged list: `fetchRows(take)` reads up to `take` rows after the cursor
+ * in the list's order. One row more than `limit` is read, so whether a next page exists is
+ * known without counting; its cursor is `cursorAt` the page's last row.
+ */
+export async function keysetPage<Row>(
+  limit: number,
+  fetchRows: (take: number) => Promise<Row[]>,
+  cursorAt: (last: Row) => TrackCursor,
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const fetched = await fetchRows(limit + 1);
+  const rows = fetched.slice(0, limit);
+  const last = rows.at(-1);
+  return { rows, nextCursor: fetched.length > limit && last ? encodeCursor(cursorAt(last)) : null };
+}
 
 /** The cursor of the page after `last`, a track, in `sort`'s order. */
 export function trackCursorAt(sort: TrackSort, last: SortKey): TrackCursor {

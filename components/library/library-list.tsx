@@ -1,0 +1,113 @@
+"use client";
+
+import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { STATUS_LABELS, type EndedGeneration, type LibraryPage, type LibraryTrack } from "@/components/library/library-api";
+import { EndedGenerationRow } from "@/components/library/ended-generation-row";
+import { LibraryEmpty } from "@/components/library/library-empty";
+import { TrackRow, TrackRowSkeleton } from "@/components/library/track-row";
+import type { TrackActions } from "@/components/library/use-track-actions";
+import { usePlayer } from "@/components/player/player-context";
+import type { LibraryStatus } from "@/lib/api/tracks/library-status";
+
+type Props = {
+  /** The pages of the list the status filter picked… */
+  pages: UseInfiniteQueryResult<InfiniteData<LibraryPage>>;
+  /** …and their rows: tracks for `ready`, generations that ended that way for the others. */
+  tracks: readonly LibraryTrack[];
+  ended: readonly EndedGeneration[];
+  status: LibraryStatus;
+  /** Search or filters narrow the list (an empty list offers to clear them). */
+  filtered: boolean;
+  modelName: (id: string) => string;
+  actions: TrackActions;
+  onClearFilters: () => void;
+  onShowReady: () => void;
+};
+
+/** The library's results: tracks, or generations that ended without one, loaded page by page. */
+export function LibraryList({ pages, tracks, ended, status, filtered, modelName, actions, onClearFilters, onShowReady }: Props) {
+  const player = usePlayer();
+
+  // Infinite scroll: the next page loads when the sentinel nears the viewport ("Load more" stays as a fallback).
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node || !hasNextPage) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
+      },
+      { rootMargin: "400px" },
+    );
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const count = status === "ready" ? tracks.length : ended.length;
+
+  return (
+    <section aria-labelledby="library-results" className="mt-4">
+      <h2 id="library-results" className="sr-only">{status === "ready" ? "Tracks" : `${STATUS_LABELS[status]} generations`}</h2>
+      {pages.isPending ? (
+        <ul aria-busy="true" aria-label="Loading tracks" className="space-y-2">
+          {Array.from({ length: 6 }, (_, i) => <TrackRowSkeleton key={i} />)}
+        </ul>
+      ) : pages.isError ? (
+        <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 px-6 py-10 text-center dark:border-red-900/60 dark:bg-red-950/30">
+          <p className="font-medium text-red-800 dark:text-red-300">The library could not be loaded.</p>
+          <p className="mt-1 text-sm text-red-700 dark:text-red-400">{pages.error.message}</p>
+          <button type="button" onClick={() => void pages.refetch()} className="mt-4 rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700">
+            Try again
+          </button>
+        </div>
+      ) : count === 0 ? (
+        <LibraryEmpty status={status} filtered={filtered} onClearFilters={onClearFilters} onShowReady={onShowReady} />
+      ) : (
+        <>
+          <ul className="space-y-2" aria-busy={pages.isFetching}>
+            {tracks.map((track) => {
+              const isCurrent = player.current?.id === track.id;
+              return (
+                <TrackRow
+                  key={track.id}
+                  track={track}
+                  modelName={modelName(track.model)}
+                  isCurrent={isCurrent}
+                  isPlaying={isCurrent && player.playing}
+                  onPlay={() => player.play(track)}
+                  onPause={player.pause}
+                  onRename={(title) => actions.rename(track, title)}
+                  onFavorite={() => actions.favorite(track)}
+                  onDelete={() => actions.remove(track)}
+                />
+              );
+            })}
+            {ended.map((generation) => (
+              <EndedGenerationRow key={generation.id} generation={generation} modelName={modelName(generation.model)} />
+            ))}
+          </ul>
+          <div ref={sentinel} className="mt-4 flex justify-center">
+            {pages.hasNextPage ? (
+              <button
+                type="button"
+                onClick={() => void pages.fetchNextPage()}
+                disabled={pages.isFetchingNextPage}
+                className="rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              >
+                {pages.isFetchingNextPage ? "Loading…" : "Load more"}
+              </button>
+            ) : (
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                {status === "ready"
+                  ? count === 1 ? "1 track" : `${count} tracks`
+                  : `${count} ${STATUS_LABELS[status].toLowerCase()} ${count === 1 ? "generation" : "generations"}`}
+              </p>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { DATE_SORTS, SORTS, STATUS_LABELS, type Creator, type LibraryFilters, type ModelOption } from "@/components/library/library-api";
+import type { LibraryStatus } from "@/lib/api/tracks/library-status";
+
+const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+  newest: "Newest first",
+  oldest: "Oldest first",
+  title: "Title (A–Z)",
+  duration: "Duration",
+};
+
+const field =
+  "h-10 min-w-0 rounded-lg border border-zinc-300 bg-white px-3 text-sm shadow-sm dark:border-zinc-700 dark:bg-zinc-900";
+const labelClass = "text-xs font-medium text-zinc-600 dark:text-zinc-400";
+
+type Props = {
+  filters: LibraryFilters;
+  /** The search box's text, which runs ahead of `filters.q`. */
+  search: string;
+  onSearch: (text: string) => void;
+  /** The box holds a term too short to search with. */
+  shortSearch: boolean;
+  onChange: (patch: Partial<LibraryFilters>) => void;
+  models: readonly ModelOption[] | undefined;
+  creators: readonly Creator[] | undefined;
+  /** The note on what the status's list holds is shown (#library-status-note). */
+  statusNoteShown: boolean;
+};
+
+/** The library's search box and filters. */
+export function LibraryToolbar({ filters, search, onSearch, shortSearch, onChange, models, creators, statusNoteShown }: Props) {
+  // A list of generations that ended without a track: no favorites, no title or duration sort.
+  const endedList = filters.status !== "ready";
+  return (
+    <form role="search" aria-label="Library" onSubmit={(e) => e.preventDefault()} className="grid grid-cols-2 gap-3 sm:grid-cols-4 sm:items-end">
+      <div className="col-span-2 flex flex-col gap-1 sm:col-span-3">
+        <label htmlFor="library-search" className={labelClass}>Search titles and prompts</label>
+        <div className="relative">
+          <svg aria-hidden viewBox="0 0 24 24" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 fill-none stroke-zinc-400 stroke-2"><circle cx="11" cy="11" r="6" /><path d="M20 20l-4.5-4.5" /></svg>
+          <input
+            id="library-search"
+            type="search"
+            value={search}
+            onChange={(e) => onSearch(e.target.value)}
+            placeholder="e.g. rain, piano, chorus"
+            aria-describedby="library-search-hint"
+            className={`${field} w-full pl-9`}
+          />
+        </div>
+      </div>
+      <button
+        type="button"
+        aria-pressed={filters.favorite}
+        disabled={endedList}
+        title={endedList ? "Only tracks can be favorites" : undefined}
+        onClick={() => onChange({ favorite: !filters.favorite })}
+        className={`${field} col-span-2 inline-flex items-center justify-center gap-2 font-medium disabled:cursor-not-allowed disabled:opacity-50 sm:col-span-1 ${
+          filters.favorite ? "border-amber-400 bg-amber-50 text-amber-800 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-300" : ""
+        }`}
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className={`size-4 stroke-current stroke-2 ${filters.favorite ? "fill-current" : "fill-none"}`}>
+          <path d="M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.8L12 16.9l-5.25 2.7 1-5.8L3.5 9.7l5.9-.9z" strokeLinejoin="round" />
+        </svg>
+        Favorites only
+      </button>
+      <p id="library-search-hint" className={`col-span-2 -mt-2 text-xs sm:col-span-4 ${shortSearch ? "text-amber-700 dark:text-amber-400" : "sr-only"}`}>
+        {shortSearch ? "Type at least 3 characters to search." : "Search starts after 3 characters."}
+      </p>
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor="library-model" className={labelClass}>Model</label>
+        <select id="library-model" value={filters.model} onChange={(e) => onChange({ model: e.target.value })} className={field}>
+          <option value="">All models</option>
+          {filters.model && !models?.some((m) => m.id === filters.model) && <option value={filters.model}>{filters.model}</option>}
+          {models?.map((m) => (
+            <option key={m.id} value={m.id}>{m.name}</option>
+          ))}
+        </select>
+      </div>
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor="library-creator" className={labelClass}>Creator</label>
+        <select id="library-creator" value={filters.creator} onChange={(e) => onChange({ creator: e.target.value })} className={field}>
+          <option value="">Everyone</option>
+          {filters.creator && !creators?.some((c) => c.id === filters.creator) && <option value={filters.creator}>{filters.creator}</option>}
+          {creators?.map((c) => (
+            <option key={c.id} value={c.id}>{c.name}</option>
+          ))}
+        </select>
+      </div>
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor="library-status" className={labelClass}>Status</label>
+        <select
+          id="library-status"
+          value={filters.status}
+          onChange={(e) => onChange({ status: e.target.value as LibraryStatus })}
+          aria-describedby={statusNoteShown ? "library-status-note" : undefined}
+          className={field}
+        >
+          {Object.entries(STATUS_LABELS).map(([status, label]) => (
+            <option key={status} value={status}>{label}</option>
+          ))}
+        </select>
+      </div>
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor="library-sort" className={labelClass}>Sort</label>
+        <select id="library-sort" value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as LibraryFilters["sort"] })} className={field}>
+          {(endedList ? DATE_SORTS : SORTS).map((s) => (
+            <option key={s} value={s}>{SORT_LABELS[s]}</option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}
