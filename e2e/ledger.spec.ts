@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { checkAndShoot } from "./axe";
 import { E2E_OWNER } from "./owner";
 import { createTrack } from "./tracks";

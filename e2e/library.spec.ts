@@ -11,14 +11,14 @@ import { createTrack, generate, TRACK_MODEL } from "./tracks";
 const MODEL_NAME = "Sonilo V1.1 Sound Effects";
 
 /** The studio-under-test's own embedded PostgreSQL (its port is in the postmaster.pid, its password beside it). */
-async function studioDatabase<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
+async function studioDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const pid = await readFile(path.join(process.env.E2E_DATA_DIR!, "postgres", "postmaster.pid"), "utf8");
   const port = Number(pid.split("\n")[3]);
   const password = await readFile(path.join(process.env.E2E_DATA_DIR!, "postgres.password"), "utf8");
   const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
   await client.connect();
   try {
-    return await use(client);
+    return await run(client);
   } finally {
     await client.end();
   }

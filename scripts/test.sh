@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: every test of the studio, from a fresh clone: unit and integration tests
-# (vitest, against real PostgreSQL and the Venice simulator over HTTP), then browser
-# tests (Playwright in Debian's Chromium against the built studio in demo mode).
+# `npm test`: every test of the studio, from a fresh clone: the typecheck and the linter,
+# unit and integration tests (vitest, against real PostgreSQL and the Venice simulator over
+# HTTP), then browser tests (Playwright in Debian's Chromium against the built studio in demo mode).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -17,6 +17,9 @@ fi
 
 echo "== typecheck"
 npx --no-install tsc --noEmit
+
+echo "== lint"
+npm run --silent lint
 
 echo "== unit and integration tests"
 npx --no-install vitest run

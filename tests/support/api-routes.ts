@@ -18,9 +18,9 @@ const APP_DIR = path.resolve("app");
 export async function apiEndpoints(): Promise<ApiEndpoint[]> {
   const endpoints: ApiEndpoint[] = [];
   for (const file of filesNamed("route.ts", path.join(APP_DIR, "api"))) {
-    const module = (await import(/* @vite-ignore */ file)) as Partial<Record<HttpMethod, Handler>>;
+    const routeModule = (await import(/* @vite-ignore */ file)) as Partial<Record<HttpMethod, Handler>>;
     for (const method of HTTP_METHODS) {
-      const handler = module[method];
+      const handler = routeModule[method];
       if (handler) endpoints.push({ method, pattern: routePattern(file), handler });
     }
   }

@@ -4,7 +4,7 @@
 import pg from "pg";
 import type { Role } from "@/lib/auth/member";
 import { ownerSetupCode } from "@/lib/auth/setup-code";
-import { STUDIO, useSession } from "./routes";
+import { setSessionCookie, STUDIO } from "./routes";
 
 export type TestMember = { id: string; email: string; role: Role; cookie: string };
 
@@ -17,8 +17,7 @@ export async function createMember(databaseUrl: string, role: Role, name = `${ro
   const { auth } = await import("@/lib/auth/auth");
   const email = `${name.replace(/\W+/g, ".").toLowerCase()}.${Date.now()}.${count}@studio.test`;
   await withClient(databaseUrl, (client) =>
-    client.query(`INSERT INTO "StudioSettings" (id, "authSecret", "openSignUp", "updatedAt") VALUES (1, 'test-secret-test-secret-test-secret!', true, now())
-                  ON CONFLICT (id) DO UPDATE SET "openSignUp" = true`),
+    client.query(`UPDATE "StudioSettings" SET "openSignUp" = true WHERE id = 1`),
   );
   // setupCode is the studio's own field, which better-auth's types do not know.
   const body = { name, email, password: TEST_PASSWORD, setupCode: await ownerSetupCodeOf(databaseUrl) };
@@ -46,7 +45,7 @@ export async function ownerSetupCodeOf(databaseUrl: string): Promise<string> {
 /** Creates a member with `role` and makes every later `call` theirs. */
 export async function signInAs(databaseUrl: string, role: Role): Promise<TestMember> {
   const member = await createMember(databaseUrl, role);
-  useSession(member.cookie);
+  setSessionCookie(member.cookie);
   return member;
 }
 

@@ -9,7 +9,7 @@ export const STUDIO = "http://studio.test";
 let sessionCookie: string | undefined;
 
 /** Every later call carries this session cookie; undefined calls anonymously. */
-export function useSession(cookie: string | undefined): void {
+export function setSessionCookie(cookie: string | undefined): void {
   sessionCookie = cookie;
 }
 
