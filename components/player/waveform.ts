@@ -1,10 +1,9 @@
 import type WaveSurfer from "wavesurfer.js";
 import type { WaveSurferOptions } from "wavesurfer.js";
+import { parseWaveform, type Waveform } from "@/lib/audio/waveform";
 
 // What every waveform player of the studio shares (the app-wide player bar, the public share
 // page): its look, the stored peaks it draws at once, and its keyboard seeking.
-
-export type StoredPeaks = { peaks: number[]; durationMs: number };
 
 const DARK_SCHEME = "(prefers-color-scheme: dark)";
 
@@ -41,18 +40,18 @@ export function followColorScheme(ws: WaveSurfer): () => void {
 }
 
 /** The waveform the studio stored for a track, or null (then wavesurfer.js draws it once decoded). */
-export async function fetchStoredPeaks(url: string): Promise<StoredPeaks | null> {
+export async function fetchStoredWaveform(url: string): Promise<Waveform | null> {
   try {
     const response = await fetch(url);
-    return response.ok ? ((await response.json()) as StoredPeaks) : null;
+    return response.ok ? parseWaveform(await response.json()) : null;
   } catch {
     return null;
   }
 }
 
-/** Stored peaks as wavesurfer.js's channel data: with them it draws at once, without decoding the file. */
-export function peaksChannels(peaks: StoredPeaks | null): number[][] | undefined {
-  return peaks && Array.isArray(peaks.peaks) && peaks.peaks.length > 0 ? [peaks.peaks] : undefined;
+/** A stored waveform as wavesurfer.js's channel data: with it, it draws at once, without decoding the file. */
+export function peaksChannels(waveform: Waveform | null): number[][] | undefined {
+  return waveform && waveform.peaks.length > 0 ? [waveform.peaks] : undefined;
 }
 
 const SEEK_STEP_SECONDS = 5;

@@ -1,70 +1,31 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
-import type WaveSurfer from "wavesurfer.js";
+import { useCallback } from "react";
 import { formatTime } from "@/components/player/format-time";
 import { PlayPauseButton } from "@/components/player/play-pause-button";
 import { SeekWaveform } from "@/components/player/seek-waveform";
-import { fetchStoredPeaks, followColorScheme, peaksChannels, seekSecondsForKey, waveformOptions } from "@/components/player/waveform";
+import { useWaveSurfer } from "@/components/player/use-wavesurfer";
 import type { SharedTrack } from "@/lib/api/shares/get-shared-track";
+
+const MESSAGES = {
+  unplayable: "This track could not be played. Try downloading it instead.",
+  unstartable: "The player could not start. Try downloading the track instead.",
+};
 
 /**
  * The share page's player: the stored waveform, drawn at once, with play/pause, keyboard
  * seeking and the download. The audio streams from the link's own URL (Range requests).
  */
 export function SharePlayer({ track }: { track: SharedTrack }) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const wsRef = useRef<WaveSurfer | null>(null);
-  const [duration, setDuration] = useState(track.durationMs / 1000);
-  const [time, setTime] = useState(0);
-  const [playing, setPlaying] = useState(false);
-  const [drawn, setDrawn] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    let ws: WaveSurfer | null = null;
-    let unfollow: (() => void) | undefined;
-    (async () => {
-      const [{ default: WaveSurferClass }, peaks] = await Promise.all([import("wavesurfer.js"), fetchStoredPeaks(track.peaksUrl)]);
-      if (cancelled || !containerRef.current) return;
-      const seconds = (peaks?.durationMs ?? track.durationMs) / 1000;
-      ws = WaveSurferClass.create(waveformOptions(containerRef.current, 80));
-      wsRef.current = ws;
-      unfollow = followColorScheme(ws);
-      ws.on("timeupdate", setTime);
-      ws.on("play", () => setPlaying(true));
-      ws.on("pause", () => setPlaying(false));
-      ws.on("finish", () => setPlaying(false));
-      ws.on("ready", (d) => {
-        if (d > 0) setDuration(d);
-      });
-      ws.on("error", () => setError("This track could not be played. Try downloading it instead."));
-      await ws.load(track.audioUrl, peaksChannels(peaks), seconds);
-      if (!cancelled) setDrawn(true);
-    })().catch(() => {
-      if (!cancelled) setError("The player could not start. Try downloading the track instead.");
-    });
-    return () => {
-      cancelled = true;
-      unfollow?.();
-      ws?.destroy();
-      wsRef.current = null;
-    };
-  }, [track]);
+  const { containerRef, time, duration, playing, drawn, error, setError, playPause, onSeekKey } = useWaveSurfer({
+    track,
+    height: 80,
+    messages: MESSAGES,
+  });
 
   const toggle = useCallback(() => {
-    void wsRef.current?.playPause().catch(() => setError("This track could not be played. Try downloading it instead."));
-  }, []);
-
-  function onSeekKey(e: KeyboardEvent<HTMLDivElement>) {
-    const ws = wsRef.current;
-    const seconds = seekSecondsForKey(e.key, e.shiftKey);
-    if (seconds === null || !ws) return;
-    e.preventDefault();
-    ws.setTime(Math.min(Math.max(ws.getCurrentTime() + seconds, 0), ws.getDuration() || duration));
-    setTime(ws.getCurrentTime());
-  }
+    void playPause().catch(() => setError(MESSAGES.unplayable));
+  }, [playPause, setError]);
 
   return (
     <div className="space-y-5">

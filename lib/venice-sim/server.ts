@@ -30,7 +30,7 @@ import { handleBalance, handleComplete, handleModels, handleQueue, handleQuote, 
 import { JobStore, type RenderFn } from "./jobs";
 import { DEFAULT_ERROR_BUDGET, ErrorBudget, RollingWindowLimiter, type ErrorBudgetOptions } from "./rate-limit";
 import { RequestLog, type RequestLogEntry } from "./request-log";
-import { openStateFile } from "./state";
+import { openStateFile, type SavedState } from "./state";
 import { createRng } from "./timing";
 
 export type VeniceSimulatorOptions = {
@@ -189,6 +189,8 @@ function faultAnswer(fault: ErrorFault): Answer {
       return json(503, { error: fault.message ?? AT_CAPACITY });
   }
 }
+/** What the requests of one running simulator share: its state, its admin control and the timers of answers it holds back. */
+type Sim = { ctx: SimContext; control: SimControl; delays: Set<NodeJS.Timeout> };
 
 export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): Promise<VeniceSimulator> {
   const speed = opts.speed ?? 1;
@@ -196,12 +198,50 @@ export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): P
   const logger = opts.logger;
   const stateFile = opts.stateDir === undefined ? undefined : openStateFile(opts.stateDir, logger);
   const saved = stateFile?.load();
+  let closed = false;
+  const ctx = createContext(opts, speed, saved, (current) => {
+    if (!closed) stateFile?.save({ version: 1, apiKey: current.apiKey, balanceMicros: current.wallet.balanceMicros, ...current.jobs.snapshot() });
+  });
+  ctx.persist(); // a new directory gets its key at once
+  const sim: Sim = { ctx, control: createControl(ctx), delays: new Set() };
+
+  const server = http.createServer((req, res) => {
+    onRequest(sim, req, res).catch((error: unknown) => {
+      logger?.({ msg: "venice-sim internal error", error: String(error) });
+      sendJson(res, 500, { error: INFERENCE_FAILED });
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  const baseUrl = await listen(server, opts.host ?? "127.0.0.1", opts.port ?? 0);
+  logger?.({ msg: "venice-sim listening", url: baseUrl, speed, faults: ctx.enableFaults, restoredJobs: saved?.jobs.length ?? 0 });
+
+  return {
+    url: baseUrl,
+    apiKey: ctx.apiKey,
+    control: sim.control,
+    close: async () => {
+      if (closed) return;
+      ctx.persist();
+      closed = true; // from here on, clearing the memory must not clear the saved state
+      for (const timer of sim.delays) clearTimeout(timer);
+      sim.delays.clear();
+      ctx.jobs.reset();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** The simulator's state from the options and what a state directory saved; `save` persists it. */
+function createContext(opts: VeniceSimulatorOptions, speed: number, saved: SavedState | undefined, save: (ctx: SimContext) => void): SimContext {
+  const logger = opts.logger;
   const apiKey = opts.apiKey ?? saved?.apiKey ?? `sim-${randomBytes(16).toString("hex")}`;
   const models = opts.models ?? SIM_MODELS;
   const startingBalanceUsd = opts.balanceUsd ?? 100;
   const wallet = new Wallet(startingBalanceUsd);
   if (saved) wallet.restoreMicros(saved.balanceMicros);
-  let closed = false;
 
   const ctx: SimContext = {
     apiKey,
@@ -224,205 +264,180 @@ export async function startVeniceSimulator(opts: VeniceSimulatorOptions = {}): P
     rateLimiter: new RollingWindowLimiter(opts.rateLimitWindowMs ?? 60_000),
     errorBudget: new ErrorBudget({ ...DEFAULT_ERROR_BUDGET, ...opts.errorBudget }),
     rng: createRng(opts.seed ?? randomBytes(4).readUInt32LE(0)),
-    persist: () => {
-      if (!closed) stateFile?.save({ version: 1, apiKey, balanceMicros: wallet.balanceMicros, ...ctx.jobs.snapshot() });
-    },
+    persist: () => save(ctx),
     logger,
   };
   if (saved) ctx.jobs.restore(saved, ctx.modelIndex);
-  ctx.persist(); // a new directory gets its key at once
-  const control = createControl(ctx);
-  const delays = new Set<NodeJS.Timeout>();
+  return ctx;
+}
 
-  /** Runs the call past auth: lockout, rate limit, handler; counts 4xx failures. */
-  function execute(route: Route, key: string | undefined, body: unknown, query: URLSearchParams): Answer {
-    ctx.jobs.sweep();
-    const model = typeof (body as { model?: unknown } | undefined)?.model === "string" ? (body as { model: string }).model : "";
-    const budgetKey = key !== undefined && route.method === "POST" ? `${key}\u0000${model}` : undefined;
-
-    if (budgetKey) {
-      const locked = ctx.errorBudget.lockedForSeconds(budgetKey);
-      if (locked > 0) {
-        const { maxFailures, lockoutMs } = ctx.errorBudget.options;
-        return json(
-          429,
-          {
-            error: `Too many failed attempts (> ${maxFailures}) resulting in a non-success status code. Please wait ${Math.round(lockoutMs / 1000)}s and try again.`,
-          },
-          { "retry-after": String(locked) },
-        );
-      }
-    }
-
-    let limitHeaders: Record<string, string> = {};
-    if (key !== undefined && (route.endpoint === "queue" || route.endpoint === "retrieve")) {
-      const limit = route.endpoint === "queue" ? ctx.rateLimits.queuePerMinute : ctx.rateLimits.retrievePerMinute;
-      const decision = ctx.rateLimiter.take(`${key}\u0000${route.endpoint}`, limit);
-      limitHeaders = rateHeaders(decision);
-      if (!decision.allowed) {
-        return json(429, { error: RATE_LIMITED }, { ...limitHeaders, "retry-after": String(decision.retryAfterSeconds) });
-      }
-    }
-
-    const answer = route.handle(ctx, body, query);
-    ctx.persist(); // before the answer: a job Venice accepted must survive a crash right after
-    if (budgetKey && answer.kind === "json" && answer.status >= 400 && answer.status < 500 && answer.status !== 429) {
-      ctx.errorBudget.recordFailure(budgetKey);
-    }
-    return { ...answer, headers: { ...limitHeaders, ...answer.headers } };
-  }
-
-  function deliver(res: http.ServerResponse, entry: RequestLogEntry | undefined, answer: Answer, startedAt: number): void {
-    if (res.destroyed) return;
-    if (entry) {
-      entry.status = answer.kind === "json" ? answer.status : 200;
-      entry.durationMs = Date.now() - startedAt;
-    }
-    if (answer.kind === "json") {
-      sendJson(res, answer.status, answer.body, answer.headers);
-    } else {
-      const truncate = ctx.faults.takeForAudio();
-      if (entry) {
-        entry.contentType = answer.contentType;
-        if (truncate) entry.fault = "truncate";
-      }
-      const cut = truncate ? Math.floor(answer.audio.length * (truncate.fraction ?? 0.5)) : undefined;
-      sendAudio(res, answer, cut);
-    }
-    logger?.({
-      msg: "venice-sim request",
-      method: entry?.method,
-      path: entry?.path,
-      status: entry?.status,
-      ms: entry?.durationMs,
-      ...(entry?.fault ? { fault: entry.fault } : {}),
-    });
-  }
-
-  async function onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const startedAt = Date.now();
-    const url = new URL(req.url ?? "/", "http://sim.local");
-    const method = (req.method ?? "GET").toUpperCase();
-    const { text, tooLarge } = await readBody(req);
-
-    // --- admin endpoints (not logged, key required) ---
-    if (url.pathname === "/_sim" || url.pathname.startsWith("/_sim/")) {
-      if (bearer(req) !== apiKey) return sendJson(res, 401, { error: AUTH_FAILED });
-      let body: unknown;
-      if (text.trim()) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          return sendJson(res, 400, { error: "Invalid JSON body" });
-        }
-      }
-      const answer = handleAdmin(ctx, control, method, url.pathname, body);
-      if (answer.kind === "json") return sendJson(res, answer.status, answer.body, answer.headers);
-      return;
-    }
-
-    // --- the Venice API ---
-    const route = url.pathname.startsWith(`${API_PREFIX}/`) ? ROUTES[url.pathname.slice(API_PREFIX.length).replace(/\/+$/, "")] : undefined;
-    let logged: unknown = undefined;
-    if (text.length > 0) {
-      try {
-        logged = JSON.parse(text);
-      } catch {
-        logged = text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
-      }
-    }
-    const entry = ctx.log.start({ method, path: url.pathname + url.search, endpoint: route?.endpoint, body: logged });
-
-    if (!route) return deliver(res, entry, json(404, { error: `Not found: ${method} ${url.pathname}` }), startedAt);
-    if (method !== route.method) {
-      return deliver(res, entry, json(405, { error: `Method ${method} not allowed` }, { allow: route.method }), startedAt);
-    }
-
-    const presented = bearer(req);
-    if (presented === undefined ? !route.keyOptional : presented !== apiKey) {
-      return deliver(res, entry, json(401, { error: AUTH_FAILED }), startedAt);
-    }
-    const key = presented; // undefined: an anonymous models/quote call
-
-    let body: unknown = undefined;
-    if (route.method === "POST") {
-      if (tooLarge) return deliver(res, entry, json(413, { error: "Request body too large" }), startedAt);
-      try {
-        body = JSON.parse(text);
-      } catch {
-        const bad = invalidRequest([{ field: null, message: "Request body must be valid JSON" }]);
-        const answer = json(400, { ...bad.body, error: "Invalid JSON in request body" });
-        if (key !== undefined) ctx.errorBudget.recordFailure(`${key}\u0000`);
-        return deliver(res, entry, answer, startedAt);
-      }
-    }
-
-    const fault: ErrorFault | HangFault | undefined = ctx.faults.takeForRequest(route.endpoint);
-    if (fault?.kind === "error") {
-      entry.fault = "error";
-      return deliver(res, entry, faultAnswer(fault), startedAt);
-    }
-    let executed: Answer | undefined;
-    if (fault?.kind === "hang") {
-      entry.fault = "hang";
-      // With `execute`, the call takes effect now (a queued job is charged) whatever the
-      // client later receives: a lost or late response.
-      if (fault.execute) executed = execute(route, key, body, url.searchParams);
-      logger?.({ msg: "venice-sim request hung", method, path: entry.path, ms: fault.ms ?? "forever" });
-      if (fault.ms === undefined) return; // never answer; close() or the client ends it
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          delays.delete(timer);
-          resolve();
-        }, fault.ms);
-        delays.add(timer);
-      });
-      if (res.destroyed || !res.socket || res.socket.destroyed) return; // the client gave up
-      if (fault.close) {
-        res.destroy(); // the connection drops without an answer
-        return;
-      }
-    }
-
-    deliver(res, entry, executed ?? execute(route, key, body, url.searchParams), startedAt);
-  }
-
-  const server = http.createServer((req, res) => {
-    onRequest(req, res).catch((error: unknown) => {
-      logger?.({ msg: "venice-sim internal error", error: String(error) });
-      sendJson(res, 500, { error: INFERENCE_FAILED });
-    });
-  });
-  server.keepAliveTimeout = 5_000;
-
-  const host = opts.host ?? "127.0.0.1";
+/** Listens on `host:port` (0: a free port) and answers the API's base URL. */
+async function listen(server: http.Server, host: string, port: number): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port ?? 0, host, () => {
+    server.listen(port, host, () => {
       server.off("error", reject);
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   const urlHost = host.includes(":") ? `[${host}]` : host;
-  const baseUrl = `http://${urlHost}:${port}${API_PREFIX}`;
-  logger?.({ msg: "venice-sim listening", url: baseUrl, speed, faults: ctx.enableFaults, restoredJobs: saved?.jobs.length ?? 0 });
+  return `http://${urlHost}:${address.port}${API_PREFIX}`;
+}
 
-  return {
-    url: baseUrl,
-    apiKey,
-    control,
-    close: async () => {
-      if (closed) return;
-      ctx.persist();
-      closed = true; // from here on, clearing the memory must not clear the saved state
-      for (const timer of delays) clearTimeout(timer);
-      delays.clear();
-      ctx.jobs.reset();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
-  };
+async function onRequest({ ctx, control, delays }: Sim, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const startedAt = Date.now();
+  const url = new URL(req.url ?? "/", "http://sim.local");
+  const method = (req.method ?? "GET").toUpperCase();
+  const { text, tooLarge } = await readBody(req);
+
+  if (url.pathname === "/_sim" || url.pathname.startsWith("/_sim/")) return answerAdmin(ctx, control, req, res, method, url.pathname, text);
+
+  // --- the Venice API ---
+  const route = url.pathname.startsWith(`${API_PREFIX}/`) ? ROUTES[url.pathname.slice(API_PREFIX.length).replace(/\/+$/, "")] : undefined;
+  const entry = ctx.log.start({ method, path: url.pathname + url.search, endpoint: route?.endpoint, body: loggedBody(text) });
+
+  if (!route) return deliver(ctx, res, entry, json(404, { error: `Not found: ${method} ${url.pathname}` }), startedAt);
+  if (method !== route.method) {
+    return deliver(ctx, res, entry, json(405, { error: `Method ${method} not allowed` }, { allow: route.method }), startedAt);
+  }
+
+  const presented = bearer(req);
+  if (presented === undefined ? !route.keyOptional : presented !== ctx.apiKey) {
+    return deliver(ctx, res, entry, json(401, { error: AUTH_FAILED }), startedAt);
+  }
+  const key = presented; // undefined: an anonymous models/quote call
+
+  let body: unknown = undefined;
+  if (route.method === "POST") {
+    if (tooLarge) return deliver(ctx, res, entry, json(413, { error: "Request body too large" }), startedAt);
+    try {
+      body = JSON.parse(text);
+    } catch {
+      const bad = invalidRequest([{ field: null, message: "Request body must be valid JSON" }]);
+      const answer = json(400, { ...bad.body, error: "Invalid JSON in request body" });
+      if (key !== undefined) ctx.errorBudget.recordFailure(`${key}\u0000`);
+      return deliver(ctx, res, entry, answer, startedAt);
+    }
+  }
+
+  const fault: ErrorFault | HangFault | undefined = ctx.faults.takeForRequest(route.endpoint);
+  if (fault?.kind === "error") {
+    entry.fault = "error";
+    return deliver(ctx, res, entry, faultAnswer(fault), startedAt);
+  }
+  let executed: Answer | undefined;
+  if (fault?.kind === "hang") {
+    entry.fault = "hang";
+    // With `execute`, the call takes effect now (a queued job is charged) whatever the
+    // client later receives: a lost or late response.
+    if (fault.execute) executed = execute(ctx, route, key, body, url.searchParams);
+    ctx.logger?.({ msg: "venice-sim request hung", method, path: entry.path, ms: fault.ms ?? "forever" });
+    if (fault.ms === undefined) return; // never answer; close() or the client ends it
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        delays.delete(timer);
+        resolve();
+      }, fault.ms);
+      delays.add(timer);
+    });
+    if (res.destroyed || !res.socket || res.socket.destroyed) return; // the client gave up
+    if (fault.close) {
+      res.destroy(); // the connection drops without an answer
+      return;
+    }
+  }
+
+  deliver(ctx, res, entry, executed ?? execute(ctx, route, key, body, url.searchParams), startedAt);
+}
+
+/** The /_sim admin endpoints: not logged, key required. */
+function answerAdmin(ctx: SimContext, control: SimControl, req: http.IncomingMessage, res: http.ServerResponse, method: string, path: string, text: string): void {
+  if (bearer(req) !== ctx.apiKey) return sendJson(res, 401, { error: AUTH_FAILED });
+  let body: unknown;
+  if (text.trim()) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return sendJson(res, 400, { error: "Invalid JSON body" });
+    }
+  }
+  const answer = handleAdmin(ctx, control, method, path, body);
+  if (answer.kind === "json") sendJson(res, answer.status, answer.body, answer.headers);
+}
+
+/** A request body as the request log keeps it: parsed JSON, else the text (cut at 2000 characters). */
+function loggedBody(text: string): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+  }
+}
+
+/** Runs the call past auth: lockout, rate limit, handler; counts 4xx failures. */
+function execute(ctx: SimContext, route: Route, key: string | undefined, body: unknown, query: URLSearchParams): Answer {
+  ctx.jobs.sweep();
+  const model = typeof (body as { model?: unknown } | undefined)?.model === "string" ? (body as { model: string }).model : "";
+  const budgetKey = key !== undefined && route.method === "POST" ? `${key}\u0000${model}` : undefined;
+
+  if (budgetKey) {
+    const locked = ctx.errorBudget.lockedForSeconds(budgetKey);
+    if (locked > 0) {
+      const { maxFailures, lockoutMs } = ctx.errorBudget.options;
+      return json(
+        429,
+        {
+          error: `Too many failed attempts (> ${maxFailures}) resulting in a non-success status code. Please wait ${Math.round(lockoutMs / 1000)}s and try again.`,
+        },
+        { "retry-after": String(locked) },
+      );
+    }
+  }
+
+  let limitHeaders: Record<string, string> = {};
+  if (key !== undefined && (route.endpoint === "queue" || route.endpoint === "retrieve")) {
+    const limit = route.endpoint === "queue" ? ctx.rateLimits.queuePerMinute : ctx.rateLimits.retrievePerMinute;
+    const decision = ctx.rateLimiter.take(`${key}\u0000${route.endpoint}`, limit);
+    limitHeaders = rateHeaders(decision);
+    if (!decision.allowed) {
+      return json(429, { error: RATE_LIMITED }, { ...limitHeaders, "retry-after": String(decision.retryAfterSeconds) });
+    }
+  }
+
+  const answer = route.handle(ctx, body, query);
+  ctx.persist(); // before the answer: a job Venice accepted must survive a crash right after
+  if (budgetKey && answer.kind === "json" && answer.status >= 400 && answer.status < 500 && answer.status !== 429) {
+    ctx.errorBudget.recordFailure(budgetKey);
+  }
+  return { ...answer, headers: { ...limitHeaders, ...answer.headers } };
+}
+
+/** Sends the answer (audio maybe truncated by a fault), noting its status in the request log. */
+function deliver(ctx: SimContext, res: http.ServerResponse, entry: RequestLogEntry | undefined, answer: Answer, startedAt: number): void {
+  if (res.destroyed) return;
+  if (entry) {
+    entry.status = answer.kind === "json" ? answer.status : 200;
+    entry.durationMs = Date.now() - startedAt;
+  }
+  if (answer.kind === "json") {
+    sendJson(res, answer.status, answer.body, answer.headers);
+  } else {
+    const truncate = ctx.faults.takeForAudio();
+    if (entry) {
+      entry.contentType = answer.contentType;
+      if (truncate) entry.fault = "truncate";
+    }
+    const cut = truncate ? Math.floor(answer.audio.length * (truncate.fraction ?? 0.5)) : undefined;
+    sendAudio(res, answer, cut);
+  }
+  ctx.logger?.({
+    msg: "venice-sim request",
+    method: entry?.method,
+    path: entry?.path,
+    status: entry?.status,
+    ms: entry?.durationMs,
+    ...(entry?.fault ? { fault: entry.fault } : {}),
+  });
 }

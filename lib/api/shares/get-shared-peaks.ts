@@ -1,7 +1,8 @@
 import "server-only";
 import { findSharedTrack } from "@/lib/api/shares/find-shared-track";
+import { storedWaveform, type Waveform } from "@/lib/audio/waveform";
 
-/** A shared track's waveform, `{ peaks, durationMs }`, as GET /api/tracks/:id/peaks answers it. */
-export async function getSharedPeaks(token: string): Promise<{ peaks: unknown; durationMs: number }> {
-  return findSharedTrack(token, { peaks: true, durationMs: true });
+/** A shared track's waveform, as GET /api/tracks/:id/peaks answers it. */
+export async function getSharedPeaks(token: string): Promise<Waveform> {
+  return storedWaveform(await findSharedTrack(token, { peaks: true, durationMs: true }));
 }

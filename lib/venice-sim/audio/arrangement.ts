@@ -81,6 +81,25 @@ const MELODY_RANGE: Record<Instrument, number> = {
 
 type Motif = { step: number; steps: number; degree: number; accent: number }[]; // on an 8th-note grid, 2 bars
 
+/**
+ * The score being written and what every pattern writer shares: the grid, the humanised timing
+ * and velocity, and the events so far. `timeOf` and `vel` draw from one PRNG, so the writers
+ * must run in the same order for a prompt to keep its song.
+ */
+type Score = {
+  style: Style;
+  beat: number;
+  bar: number;
+  /** Nothing starts at or after this time (the requested length). */
+  end: number;
+  chordAt: (barIndex: number) => Chord;
+  timeOf: (barIndex: number, beatInBar: number) => number;
+  vel: (v: number) => number;
+  push: (n: NoteEvent) => void;
+  notes: NoteEvent[];
+  drums: DrumHit[];
+};
+
 export function arrangeTrack(opts: ArrangeOptions): Arrangement {
   const seed = hashString(normalisePrompt(opts.prompt));
   const rng = new Rng(seed);
@@ -88,124 +107,24 @@ export function arrangeTrack(opts: ArrangeOptions): Arrangement {
   const loop = opts.loop === true;
   const seconds = Math.max(0, opts.seconds);
 
-  // Tempo: a loop gets a whole number of bars so the groove wraps around on the downbeat.
-  let bpm = style.bpm;
-  if (loop && seconds > 0) {
-    const bars = Math.max(1, Math.round((seconds * bpm) / 60 / BEATS_PER_BAR));
-    const fitted = (bars * BEATS_PER_BAR * 60) / seconds;
-    if (fitted >= 40 && fitted <= 240) bpm = fitted;
-  }
+  const bpm = fitTempo(style.bpm, seconds, loop);
   const beat = 60 / bpm;
   const bar = beat * BEATS_PER_BAR;
   const totalBars = Math.max(1, Math.ceil(seconds / bar));
 
-  // Harmony.
-  const progRng = rng.fork("progression");
-  const degrees = progRng.pick(style.mode === "major" ? MAJOR_PROGRESSIONS : MINOR_PROGRESSIONS);
-  const chords = degrees.map((d) => diatonicChord(style.keyRoot, style.mode, d, style.sevenths));
-  const barsPerChord = style.drums === "four" || style.drums === "breakbeat" || style.genre === "ambient" ? 2 : 1;
+  const { chords, barsPerChord } = chooseHarmony(style, rng.fork("progression"));
   const chordAt = (barIndex: number): Chord => chords[Math.floor(barIndex / barsPerChord) % chords.length] as Chord;
 
   const sections = planSections(totalBars, loop, bpm);
   const roles = assignRoles(style, opts, rng.fork("roles"));
-  const vocal = roles.vocal;
-  const syllables = vocal ? lyricSyllables(opts.lyrics ?? "") : [];
+  const syllables = roles.vocal ? lyricSyllables(opts.lyrics ?? "") : [];
 
-  const notes: NoteEvent[] = [];
-  const drums: DrumHit[] = [];
-  const human = rng.fork("humanise");
-  const electronic = ["techno", "trance", "house", "dnb", "trap", "synthwave"].includes(style.genre);
-  const timeOf = (barIndex: number, beatInBar: number): number => {
-    const b = applySwing(beatInBar, style.swing);
-    const jitter = electronic ? 0 : human.range(-0.006, 0.006);
-    return Math.max(0, barIndex * bar + b * beat + jitter);
-  };
-  const vel = (v: number) => Math.min(1, Math.max(0.05, v * (electronic ? 1 : human.range(0.88, 1.08))));
-  const end = seconds;
-  const push = (n: NoteEvent) => {
-    if (n.time < end && n.duration > 0) notes.push(n);
-  };
+  const score = startScore(style, beat, bar, seconds, chordAt, rng.fork("humanise"));
+  const motifs = makeMotifs(rng.fork("motifs"), style.bpm);
+  writeSections(score, { sections, roles, motifs, syllables, barsPerChord });
 
-  // Motifs: one per section kind, repeated so the song has recognisable themes.
-  const motifRng = rng.fork("motifs");
-  const dense = style.bpm < 90 ? 0.45 : style.bpm < 130 ? 0.4 : 0.3;
-  const motifs: Record<SectionName, Motif> = {
-    intro: makeMotif(motifRng, dense * 0.7, 2),
-    verse: makeMotif(motifRng, dense, 0),
-    chorus: makeMotif(motifRng, dense * 1.2, 3),
-    bridge: makeMotif(motifRng, dense * 0.8, 1),
-    outro: makeMotif(motifRng, dense * 0.6, 0),
-    loop: makeMotif(motifRng, dense * 1.1, 2),
-  };
-
-  let prevCentre = 60;
-  let syllableIndex = 0;
-  for (const section of sections) {
-    const energy = SECTION_ENERGY[section.name];
-    for (let i = 0; i < section.bars; i++) {
-      const b = section.startBar + i;
-      if (b * bar >= end) break;
-      const chord = chordAt(b);
-      const chordStart = Math.floor(b / barsPerChord) * barsPerChord === b;
-      const lastBarOfSection = i === section.bars - 1;
-
-      // Chord bed.
-      for (const inst of roles.chords) {
-        const low = inst === "pluck" ? 52 : inst === "bell" ? 64 : 53;
-        const voicing = voiceChord(style.keyRoot, chord, low, low + 19, prevCentre);
-        comp(inst, voicing, b, chordStart, barsPerChord, energy);
-      }
-      const voicing = voiceChord(style.keyRoot, chord, 53, 72, prevCentre);
-      prevCentre = voicing.reduce((a, n) => a + n, 0) / voicing.length;
-
-      // Arpeggio (electronic lead under a different melody instrument).
-      if (roles.arp && energy >= 0.6) arpeggio(roles.arp, voicing, b, energy);
-
-      // Bass.
-      if (roles.bass && section.name !== "intro" && energy >= 0.45) bassLine(chord, b, energy, lastBarOfSection);
-
-      // Melody (motif over 2 bars, the second pair of bars answers the first).
-      if (section.name !== "intro" || section.bars >= 4) {
-        const motif = motifs[section.name];
-        const half = i % 2;
-        const answer = Math.floor(i / 2) % 2 === 1;
-        const singer = vocal && (section.name === "verse" || section.name === "chorus" || section.name === "loop");
-        const inst = singer ? "vocal" : roles.melody;
-        if (inst && (section.name !== "intro" || i >= 2)) {
-          for (const n of motif) {
-            if (Math.floor(n.step / 8) !== half) continue;
-            const stepInBar = n.step % 8;
-            const beatInBar = stepInBar / 2;
-            const strong = stepInBar % 4 === 0;
-            const degree = n.degree + (answer && n.step >= 12 ? -1 : 0) + (section.name === "chorus" ? 2 : 0);
-            let semis = degreeToSemitone(style.mode, degree);
-            if (strong || n.steps >= 3) semis = snapToChord(semis, chord);
-            const base = MELODY_RANGE[inst];
-            const rootNear = base - ((base - style.keyRoot) % 12 + 12) % 12;
-            const midi = rootNear + semis;
-            const note: NoteEvent = {
-              time: timeOf(b, beatInBar),
-              duration: n.steps * 0.5 * beat * (inst === "pluck" || inst === "bell" ? 0.9 : 0.96),
-              midi,
-              velocity: vel((0.62 + 0.25 * n.accent) * (0.75 + 0.25 * energy)),
-              instrument: inst,
-            };
-            if (inst === "vocal" && syllables.length > 0) {
-              note.syllable = syllables[syllableIndex % syllables.length];
-              syllableIndex++;
-            }
-            push(note);
-          }
-        }
-      }
-
-      // Drums.
-      if (style.drums !== "none") drumBar(style.drums, b, energy, lastBarOfSection, i === 0 && section.name !== "intro");
-    }
-  }
-
-  notes.sort((a, b) => a.time - b.time || a.midi - b.midi);
-  drums.sort((a, b) => a.time - b.time);
+  score.notes.sort((a, b) => a.time - b.time || a.midi - b.midi);
+  score.drums.sort((a, b) => a.time - b.time);
 
   return {
     seed,
@@ -218,153 +137,301 @@ export function arrangeTrack(opts: ArrangeOptions): Arrangement {
     roles,
     seconds,
     loop,
-    notes,
-    drums,
+    notes: score.notes,
+    drums: score.drums,
   };
+}
 
-  // ---- pattern writers (closures over the score being built) ----
+/** The style's tempo; a loop gets a whole number of bars so the groove wraps around on the downbeat. */
+function fitTempo(styleBpm: number, seconds: number, loop: boolean): number {
+  if (!loop || seconds <= 0) return styleBpm;
+  const bars = Math.max(1, Math.round((seconds * styleBpm) / 60 / BEATS_PER_BAR));
+  const fitted = (bars * BEATS_PER_BAR * 60) / seconds;
+  return fitted >= 40 && fitted <= 240 ? fitted : styleBpm;
+}
 
-  function comp(inst: Instrument, voicing: number[], b: number, chordStart: boolean, span: number, energy: number): void {
-    const v = 0.5 + 0.3 * energy;
-    const chordNow = chordAt(b);
-    switch (inst) {
-      case "pad":
-      case "strings":
-      case "organ":
-      case "brass":
-        if (!chordStart) return;
-        for (const m of voicing) push({ time: timeOf(b, 0), duration: span * bar * 1.02, midi: m, velocity: vel(v * 0.8), instrument: inst });
-        return;
-      case "piano":
-        if (style.bpm < 96 || style.drums === "none") {
-          // Broken chord in 8ths over the chord root in the left hand on the downbeat.
-          const root = voicing[0] ?? 60;
-          const left = 40 + ((((style.keyRoot + (chordNow.tones[0] ?? 0)) - 40) % 12) + 12) % 12;
-          push({ time: timeOf(b, 0), duration: bar * 0.95, midi: left, velocity: vel(v * 0.85), instrument: inst });
-          const order = [0, 1, 2, 1, voicing.length - 1, 1, 2, 1];
-          for (let s = 0; s < 8; s++) {
-            const m = voicing[order[s] ?? 0] ?? root;
-            push({ time: timeOf(b, s / 2), duration: beat * 1.4, midi: m, velocity: vel(v * (s % 2 ? 0.55 : 0.7)), instrument: inst });
-          }
-        } else {
-          for (const at of [0, 1.5, 2, 3.5]) for (const m of voicing) push({ time: timeOf(b, at), duration: beat * 0.9, midi: m, velocity: vel(v * (at % 2 === 0 ? 0.7 : 0.5)), instrument: inst });
+function chooseHarmony(style: Style, rng: Rng): { chords: Chord[]; barsPerChord: number } {
+  const degrees = rng.pick(style.mode === "major" ? MAJOR_PROGRESSIONS : MINOR_PROGRESSIONS);
+  const chords = degrees.map((d) => diatonicChord(style.keyRoot, style.mode, d, style.sevenths));
+  const barsPerChord = style.drums === "four" || style.drums === "breakbeat" || style.genre === "ambient" ? 2 : 1;
+  return { chords, barsPerChord };
+}
+
+function startScore(style: Style, beat: number, bar: number, end: number, chordAt: (barIndex: number) => Chord, human: Rng): Score {
+  const notes: NoteEvent[] = [];
+  const electronic = ["techno", "trance", "house", "dnb", "trap", "synthwave"].includes(style.genre);
+  return {
+    style,
+    beat,
+    bar,
+    end,
+    chordAt,
+    timeOf: (barIndex, beatInBar) => {
+      const b = applySwing(beatInBar, style.swing);
+      const jitter = electronic ? 0 : human.range(-0.006, 0.006);
+      return Math.max(0, barIndex * bar + b * beat + jitter);
+    },
+    vel: (v) => Math.min(1, Math.max(0.05, v * (electronic ? 1 : human.range(0.88, 1.08)))),
+    push: (n) => {
+      if (n.time < end && n.duration > 0) notes.push(n);
+    },
+    notes,
+    drums: [],
+  };
+}
+
+/** One motif per section kind, repeated so the song has recognisable themes. */
+function makeMotifs(rng: Rng, styleBpm: number): Record<SectionName, Motif> {
+  const dense = styleBpm < 90 ? 0.45 : styleBpm < 130 ? 0.4 : 0.3;
+  return {
+    intro: makeMotif(rng, dense * 0.7, 2),
+    verse: makeMotif(rng, dense, 0),
+    chorus: makeMotif(rng, dense * 1.2, 3),
+    bridge: makeMotif(rng, dense * 0.8, 1),
+    outro: makeMotif(rng, dense * 0.6, 0),
+    loop: makeMotif(rng, dense * 1.1, 2),
+  };
+}
+
+type Plan = {
+  sections: Section[];
+  roles: Arrangement["roles"];
+  motifs: Record<SectionName, Motif>;
+  syllables: Syllable[];
+  barsPerChord: number;
+};
+
+/** Writes every bar of every section: chord bed, arpeggio, bass, melody, drums, in that order. */
+function writeSections(score: Score, { sections, roles, motifs, syllables, barsPerChord }: Plan): void {
+  const { style, bar, end } = score;
+  const lyric = { syllables, next: 0 };
+  let prevCentre = 60;
+  for (const section of sections) {
+    const energy = SECTION_ENERGY[section.name];
+    for (let i = 0; i < section.bars; i++) {
+      const b = section.startBar + i;
+      if (b * bar >= end) break;
+      const chord = score.chordAt(b);
+      const chordStart = Math.floor(b / barsPerChord) * barsPerChord === b;
+      const lastBarOfSection = i === section.bars - 1;
+
+      // Chord bed.
+      for (const inst of roles.chords) {
+        const low = inst === "pluck" ? 52 : inst === "bell" ? 64 : 53;
+        const voicing = voiceChord(style.keyRoot, chord, low, low + 19, prevCentre);
+        comp(score, inst, voicing, b, chordStart, barsPerChord, energy);
+      }
+      const voicing = voiceChord(style.keyRoot, chord, 53, 72, prevCentre);
+      prevCentre = voicing.reduce((a, n) => a + n, 0) / voicing.length;
+
+      // Arpeggio (electronic lead under a different melody instrument).
+      if (roles.arp && energy >= 0.6) arpeggio(score, roles.arp, voicing, b, energy);
+
+      // Bass.
+      if (roles.bass && section.name !== "intro" && energy >= 0.45) bassLine(score, chord, b, energy, lastBarOfSection);
+
+      if (section.name !== "intro" || section.bars >= 4) {
+        const singer = roles.vocal && (section.name === "verse" || section.name === "chorus" || section.name === "loop");
+        const inst = singer ? "vocal" : roles.melody;
+        if (inst && (section.name !== "intro" || i >= 2)) melodyBar(score, { motif: motifs[section.name], section, i, b, chord, energy, inst, lyric });
+      }
+
+      // Drums.
+      if (style.drums !== "none") drumBar(score, style.drums, b, energy, lastBarOfSection, i === 0 && section.name !== "intro");
+    }
+  }
+}
+
+type MelodyBar = {
+  motif: Motif;
+  section: Section;
+  /** The bar within its section. */
+  i: number;
+  b: number;
+  chord: Chord;
+  energy: number;
+  inst: Instrument;
+  /** The lyric's syllables, sung in turn; `next` moves on with every sung note. */
+  lyric: { syllables: Syllable[]; next: number };
+};
+
+/** One bar of the melody: half of its section's 2-bar motif; the second pair of bars answers the first. */
+function melodyBar(score: Score, { motif, section, i, b, chord, energy, inst, lyric }: MelodyBar): void {
+  const { style, beat, timeOf, vel, push } = score;
+  const half = i % 2;
+  const answer = Math.floor(i / 2) % 2 === 1;
+  for (const n of motif) {
+    if (Math.floor(n.step / 8) !== half) continue;
+    const stepInBar = n.step % 8;
+    const beatInBar = stepInBar / 2;
+    const strong = stepInBar % 4 === 0;
+    const degree = n.degree + (answer && n.step >= 12 ? -1 : 0) + (section.name === "chorus" ? 2 : 0);
+    let semis = degreeToSemitone(style.mode, degree);
+    if (strong || n.steps >= 3) semis = snapToChord(semis, chord);
+    const base = MELODY_RANGE[inst];
+    const rootNear = base - ((base - style.keyRoot) % 12 + 12) % 12;
+    const midi = rootNear + semis;
+    const note: NoteEvent = {
+      time: timeOf(b, beatInBar),
+      duration: n.steps * 0.5 * beat * (inst === "pluck" || inst === "bell" ? 0.9 : 0.96),
+      midi,
+      velocity: vel((0.62 + 0.25 * n.accent) * (0.75 + 0.25 * energy)),
+      instrument: inst,
+    };
+    if (inst === "vocal" && lyric.syllables.length > 0) {
+      note.syllable = lyric.syllables[lyric.next % lyric.syllables.length];
+      lyric.next++;
+    }
+    push(note);
+  }
+}
+
+// ---- pattern writers: one bar of one part ----
+
+function comp(score: Score, inst: Instrument, voicing: number[], b: number, chordStart: boolean, span: number, energy: number): void {
+  const { style, beat, bar, timeOf, vel, push } = score;
+  const v = 0.5 + 0.3 * energy;
+  const chordNow = score.chordAt(b);
+  switch (inst) {
+    case "pad":
+    case "strings":
+    case "organ":
+    case "brass":
+      if (!chordStart) return;
+      for (const m of voicing) push({ time: timeOf(b, 0), duration: span * bar * 1.02, midi: m, velocity: vel(v * 0.8), instrument: inst });
+      return;
+    case "piano":
+      if (style.bpm < 96 || style.drums === "none") {
+        // Broken chord in 8ths over the chord root in the left hand on the downbeat.
+        const root = voicing[0] ?? 60;
+        const left = 40 + ((((style.keyRoot + (chordNow.tones[0] ?? 0)) - 40) % 12) + 12) % 12;
+        push({ time: timeOf(b, 0), duration: bar * 0.95, midi: left, velocity: vel(v * 0.85), instrument: inst });
+        const order = [0, 1, 2, 1, voicing.length - 1, 1, 2, 1];
+        for (let s = 0; s < 8; s++) {
+          const m = voicing[order[s] ?? 0] ?? root;
+          push({ time: timeOf(b, s / 2), duration: beat * 1.4, midi: m, velocity: vel(v * (s % 2 ? 0.55 : 0.7)), instrument: inst });
         }
-        return;
-      case "epiano":
-        for (const [at, len] of [[0, 1.4], [1.5, 0.5], [2.5, 1.3]] as const)
-          for (const m of voicing) push({ time: timeOf(b, at), duration: beat * len, midi: m, velocity: vel(v * 0.6), instrument: inst });
-        return;
-      case "pluck": {
-        if (style.guitarDrive) {
-          // Power-chord 8ths: root, fifth and octave.
-          const root = 40 + ((((style.keyRoot + (chordNow.tones[0] ?? 0)) - 40) % 12) + 12) % 12;
-          const fifth = root + (chordNow.tones[2] ?? 7) - (chordNow.tones[0] ?? 0);
-          for (let s = 0; s < 8; s++) for (const m of [root, fifth, root + 12]) push({ time: timeOf(b, s / 2), duration: beat * 0.45, midi: m, velocity: vel(v * (s % 2 ? 0.6 : 0.75)), instrument: inst });
-          return;
-        }
-        const order = [0, 1, 2, 1, 2, 1, 0, 2];
-        for (let s = 0; s < 8; s++) push({ time: timeOf(b, s / 2), duration: beat * 0.9, midi: voicing[order[s] ?? 0] ?? 60, velocity: vel(v * 0.65), instrument: inst });
+      } else {
+        for (const at of [0, 1.5, 2, 3.5]) for (const m of voicing) push({ time: timeOf(b, at), duration: beat * 0.9, midi: m, velocity: vel(v * (at % 2 === 0 ? 0.7 : 0.5)), instrument: inst });
+      }
+      return;
+    case "epiano":
+      for (const [at, len] of [[0, 1.4], [1.5, 0.5], [2.5, 1.3]] as const)
+        for (const m of voicing) push({ time: timeOf(b, at), duration: beat * len, midi: m, velocity: vel(v * 0.6), instrument: inst });
+      return;
+    case "pluck": {
+      if (style.guitarDrive) {
+        // Power-chord 8ths: root, fifth and octave.
+        const root = 40 + ((((style.keyRoot + (chordNow.tones[0] ?? 0)) - 40) % 12) + 12) % 12;
+        const fifth = root + (chordNow.tones[2] ?? 7) - (chordNow.tones[0] ?? 0);
+        for (let s = 0; s < 8; s++) for (const m of [root, fifth, root + 12]) push({ time: timeOf(b, s / 2), duration: beat * 0.45, midi: m, velocity: vel(v * (s % 2 ? 0.6 : 0.75)), instrument: inst });
         return;
       }
-      case "bell":
-      case "lead":
-      case "flute":
-        for (const [k, at] of [0, 1.5, 3].entries()) push({ time: timeOf(b, at), duration: beat * 1.2, midi: voicing[k % voicing.length] ?? 72, velocity: vel(v * 0.5), instrument: inst });
-        return;
-      default:
-        return;
-    }
-  }
-
-  function arpeggio(inst: Instrument, voicing: number[], b: number, energy: number): void {
-    const tones = [...voicing, (voicing[0] ?? 60) + 12];
-    const order = [0, 1, 2, 3, 2, 1, 0, 2, 3, 1, 2, 0, 3, 2, 1, 2];
-    for (let s = 0; s < 16; s++)
-      push({ time: timeOf(b, s / 4), duration: beat * 0.2, midi: (tones[(order[s] ?? 0) % tones.length] ?? 60) + 12, velocity: vel((s % 4 === 0 ? 0.6 : 0.42) * energy), instrument: inst });
-  }
-
-  function bassLine(chord: Chord, b: number, energy: number, fill: boolean): void {
-    const root = 36 + (((style.keyRoot + (chord.tones[0] ?? 0)) % 12) + 12) % 12; // C2…B2
-    const fifth = root + (chord.tones[2] ?? 7) - (chord.tones[0] ?? 0); // the chord's own fifth
-    const inst: Instrument = "bass";
-    const v = 0.7 + 0.25 * energy;
-    const hits: [number, number, number][] = []; // beat, length in beats, midi
-    switch (style.drums) {
-      case "four":
-        for (let q = 0; q < 4; q++) hits.push([q + 0.5, 0.4, style.genre === "house" && q % 2 ? root + 12 : root]);
-        break;
-      case "breakbeat":
-        hits.push([0, 1.4, root], [1.5, 1.2, root], [3, 0.9, q(fifth - 12, root)]);
-        break;
-      case "boombap":
-      case "jazz":
-        hits.push([0, 1.3, root], [1.75, 0.5, root], [2.5, 1, fifth], [3.5, 0.45, root + 12]);
-        break;
-      case "halftime":
-        hits.push([0, 2.6, root], [2.75, 1.1, root]);
-        break;
-      case "backbeat":
-        if (style.guitarDrive) for (let e = 0; e < 8; e++) hits.push([e / 2, 0.42, root]);
-        else hits.push([0, 1.4, root], [1.5, 0.5, root], [2, 1.4, fifth], [3.5, 0.45, root]);
-        break;
-      default:
-        hits.push([0, 3.8, root]);
-    }
-    if (fill && style.drums !== "none") hits.push([3.75, 0.22, root + 12]);
-    for (const [at, len, midi] of hits) push({ time: timeOf(b, at), duration: len * beat, midi, velocity: vel(v), instrument: inst });
-  }
-
-  function drumBar(kind: DrumStyle, b: number, energy: number, fill: boolean, crash: boolean): void {
-    const hit = (step: number, k: DrumKind, v: number) => {
-      const t = timeOf(b, step / 4);
-      if (t < end) drums.push({ time: t, kind: k, velocity: vel(v) });
-    };
-    if (energy < 0.45) {
-      // Intros and breakdowns keep just a ticking hat (and nothing at all for the quietest).
-      if (energy >= 0.3) for (let s = 2; s < 16; s += 4) hit(s, "hat", 0.35);
+      const order = [0, 1, 2, 1, 2, 1, 0, 2];
+      for (let s = 0; s < 8; s++) push({ time: timeOf(b, s / 2), duration: beat * 0.9, midi: voicing[order[s] ?? 0] ?? 60, velocity: vel(v * 0.65), instrument: inst });
       return;
     }
-    const full = energy >= 0.9;
-    if (crash && full) hit(0, "crash", 0.7);
-    switch (kind) {
-      case "four":
-        for (let s = 0; s < 16; s += 4) hit(s, "kick", 1);
-        for (const s of [4, 12]) hit(s, style.genre === "techno" ? "clap" : "snare", 0.8);
-        for (let s = 2; s < 16; s += 4) hit(s, full && style.genre !== "techno" ? "openhat" : "hat", 0.6);
-        if (full) for (let s = 1; s < 16; s += 2) hit(s, "hat", 0.3);
-        break;
-      case "breakbeat":
-        for (const s of [0, 10]) hit(s, "kick", 1);
-        for (const s of [4, 12]) hit(s, "snare", 0.9);
-        for (const s of [7, 15]) hit(s, "snare", 0.25);
-        for (let s = 0; s < 16; s += full ? 1 : 2) hit(s, "hat", s % 2 ? 0.28 : 0.5);
-        break;
-      case "boombap":
-        for (const s of [0, 7, 10]) hit(s, "kick", s === 0 ? 1 : 0.8);
-        for (const s of [4, 12]) hit(s, "snare", 0.85);
-        for (let s = 0; s < 16; s += 2) hit(s, style.lofi ? "shaker" : "hat", s % 4 ? 0.35 : 0.5);
-        break;
-      case "backbeat":
-        for (const s of full ? [0, 6, 8, 10] : [0, 8]) hit(s, "kick", 0.95);
-        for (const s of [4, 12]) hit(s, "snare", 0.85);
-        for (let s = 0; s < 16; s += 2) hit(s, "hat", s % 4 ? 0.38 : 0.55);
-        break;
-      case "halftime":
-        for (const s of [0, 11]) hit(s, "kick", 1);
-        hit(8, "clap", 0.9);
-        for (let s = 0; s < 16; s += 2) hit(s, "hat", 0.45);
-        if (full) for (const s of [13, 14, 15]) hit(s + 0.5, "hat", 0.3);
-        break;
-      case "jazz":
-        for (const s of [0, 4, 6, 8, 12, 14]) hit(s, "hat", s % 4 ? 0.35 : 0.5);
-        hit(0, "kick", 0.5);
-        hit(10, "snare", 0.25);
-        break;
-      default:
-        return;
-    }
-    if (fill) for (const s of [12, 13, 14, 15]) hit(s, "snare", 0.4 + 0.1 * (s - 12));
+    case "bell":
+    case "lead":
+    case "flute":
+      for (const [k, at] of [0, 1.5, 3].entries()) push({ time: timeOf(b, at), duration: beat * 1.2, midi: voicing[k % voicing.length] ?? 72, velocity: vel(v * 0.5), instrument: inst });
+      return;
+    default:
+      return;
   }
+}
+
+function arpeggio(score: Score, inst: Instrument, voicing: number[], b: number, energy: number): void {
+  const { beat, timeOf, vel, push } = score;
+  const tones = [...voicing, (voicing[0] ?? 60) + 12];
+  const order = [0, 1, 2, 3, 2, 1, 0, 2, 3, 1, 2, 0, 3, 2, 1, 2];
+  for (let s = 0; s < 16; s++)
+    push({ time: timeOf(b, s / 4), duration: beat * 0.2, midi: (tones[(order[s] ?? 0) % tones.length] ?? 60) + 12, velocity: vel((s % 4 === 0 ? 0.6 : 0.42) * energy), instrument: inst });
+}
+
+function bassLine(score: Score, chord: Chord, b: number, energy: number, fill: boolean): void {
+  const { style, beat, timeOf, vel, push } = score;
+  const root = 36 + (((style.keyRoot + (chord.tones[0] ?? 0)) % 12) + 12) % 12; // C2…B2
+  const fifth = root + (chord.tones[2] ?? 7) - (chord.tones[0] ?? 0); // the chord's own fifth
+  const inst: Instrument = "bass";
+  const v = 0.7 + 0.25 * energy;
+  const hits: [number, number, number][] = []; // beat, length in beats, midi
+  switch (style.drums) {
+    case "four":
+      for (let q = 0; q < 4; q++) hits.push([q + 0.5, 0.4, style.genre === "house" && q % 2 ? root + 12 : root]);
+      break;
+    case "breakbeat":
+      hits.push([0, 1.4, root], [1.5, 1.2, root], [3, 0.9, q(fifth - 12, root)]);
+      break;
+    case "boombap":
+    case "jazz":
+      hits.push([0, 1.3, root], [1.75, 0.5, root], [2.5, 1, fifth], [3.5, 0.45, root + 12]);
+      break;
+    case "halftime":
+      hits.push([0, 2.6, root], [2.75, 1.1, root]);
+      break;
+    case "backbeat":
+      if (style.guitarDrive) for (let e = 0; e < 8; e++) hits.push([e / 2, 0.42, root]);
+      else hits.push([0, 1.4, root], [1.5, 0.5, root], [2, 1.4, fifth], [3.5, 0.45, root]);
+      break;
+    default:
+      hits.push([0, 3.8, root]);
+  }
+  if (fill && style.drums !== "none") hits.push([3.75, 0.22, root + 12]);
+  for (const [at, len, midi] of hits) push({ time: timeOf(b, at), duration: len * beat, midi, velocity: vel(v), instrument: inst });
+}
+
+function drumBar(score: Score, kind: DrumStyle, b: number, energy: number, fill: boolean, crash: boolean): void {
+  const { style, end, timeOf, vel, drums } = score;
+  const hit = (step: number, k: DrumKind, v: number) => {
+    const t = timeOf(b, step / 4);
+    if (t < end) drums.push({ time: t, kind: k, velocity: vel(v) });
+  };
+  if (energy < 0.45) {
+    // Intros and breakdowns keep just a ticking hat (and nothing at all for the quietest).
+    if (energy >= 0.3) for (let s = 2; s < 16; s += 4) hit(s, "hat", 0.35);
+    return;
+  }
+  const full = energy >= 0.9;
+  if (crash && full) hit(0, "crash", 0.7);
+  switch (kind) {
+    case "four":
+      for (let s = 0; s < 16; s += 4) hit(s, "kick", 1);
+      for (const s of [4, 12]) hit(s, style.genre === "techno" ? "clap" : "snare", 0.8);
+      for (let s = 2; s < 16; s += 4) hit(s, full && style.genre !== "techno" ? "openhat" : "hat", 0.6);
+      if (full) for (let s = 1; s < 16; s += 2) hit(s, "hat", 0.3);
+      break;
+    case "breakbeat":
+      for (const s of [0, 10]) hit(s, "kick", 1);
+      for (const s of [4, 12]) hit(s, "snare", 0.9);
+      for (const s of [7, 15]) hit(s, "snare", 0.25);
+      for (let s = 0; s < 16; s += full ? 1 : 2) hit(s, "hat", s % 2 ? 0.28 : 0.5);
+      break;
+    case "boombap":
+      for (const s of [0, 7, 10]) hit(s, "kick", s === 0 ? 1 : 0.8);
+      for (const s of [4, 12]) hit(s, "snare", 0.85);
+      for (let s = 0; s < 16; s += 2) hit(s, style.lofi ? "shaker" : "hat", s % 4 ? 0.35 : 0.5);
+      break;
+    case "backbeat":
+      for (const s of full ? [0, 6, 8, 10] : [0, 8]) hit(s, "kick", 0.95);
+      for (const s of [4, 12]) hit(s, "snare", 0.85);
+      for (let s = 0; s < 16; s += 2) hit(s, "hat", s % 4 ? 0.38 : 0.55);
+      break;
+    case "halftime":
+      for (const s of [0, 11]) hit(s, "kick", 1);
+      hit(8, "clap", 0.9);
+      for (let s = 0; s < 16; s += 2) hit(s, "hat", 0.45);
+      if (full) for (const s of [13, 14, 15]) hit(s + 0.5, "hat", 0.3);
+      break;
+    case "jazz":
+      for (const s of [0, 4, 6, 8, 12, 14]) hit(s, "hat", s % 4 ? 0.35 : 0.5);
+      hit(0, "kick", 0.5);
+      hit(10, "snare", 0.25);
+      break;
+    default:
+      return;
+  }
+  if (fill) for (const s of [12, 13, 14, 15]) hit(s, "snare", 0.4 + 0.1 * (s - 12));
 }
 
 /** Picks between two notes the one closer to a reference (keeps bass lines compact). */

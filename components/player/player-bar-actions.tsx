@@ -1,0 +1,56 @@
+import type { PlayerTrack } from "@/components/player/player-context";
+
+const ICON_BUTTON =
+  "inline-flex size-9 shrink-0 items-center justify-center rounded-full text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
+
+type Props = {
+  track: PlayerTrack;
+  looping: boolean;
+  onToggleLoop: () => void;
+  volume: number;
+  onVolumeChange: (volume: number) => void;
+  onClose: () => void;
+};
+
+/** The player bar's controls right of the waveform: loop a region, volume, download, close. */
+export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolumeChange, onClose }: Props) {
+  return (
+    <div className="flex items-center gap-1">
+      <button
+        type="button"
+        onClick={onToggleLoop}
+        aria-pressed={looping}
+        aria-label="Loop a region"
+        title={looping ? "Stop looping (drag the region's edges to change it)" : "Loop a region"}
+        className={`${ICON_BUTTON} ${looping ? "bg-accent-100 text-accent-700 dark:bg-accent-700/30 dark:text-accent-100" : ""}`}
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M17 2l3 3-3 3M4 11V9a4 4 0 014-4h12M7 22l-3-3 3-3M20 13v2a4 4 0 01-4 4H4" /></svg>
+      </button>
+      <label className="hidden items-center gap-1 md:flex">
+        <span className="sr-only">Volume</span>
+        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-current text-zinc-500"><path d="M4 9v6h4l5 4V5L8 9H4zm12.5 3a4.5 4.5 0 00-2.5-4v8a4.5 4.5 0 002.5-4z" /></svg>
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={volume}
+          onChange={(e) => onVolumeChange(Number(e.target.value))}
+          className="w-24 accent-accent-600"
+        />
+      </label>
+      <a
+        href={`${track.audioUrl}?download=1`}
+        download
+        aria-label={`Download ${track.title} (${track.format.toUpperCase()})`}
+        title={`Download (${track.format.toUpperCase()})`}
+        className={ICON_BUTTON}
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M12 4v11m0 0l-4-4m4 4l4-4M5 20h14" /></svg>
+      </a>
+      <button type="button" onClick={onClose} aria-label="Close the player" className={ICON_BUTTON}>
+        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M6 6l12 12M18 6L6 18" /></svg>
+      </button>
+    </div>
+  );
+}
