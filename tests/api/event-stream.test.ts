@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createMember, signInAs } from "../support/members";
 import { STUDIO } from "../support/routes";
 import { openEventStream, sseReader } from "../support/sse";
+import { setUpStudio } from "../support/studio-harness";
 
 // How long an open event stream lives: no longer than its member's session (removal itself is
 // in team.test.ts), and not past a server's stop, which tells browsers when to come back.
 
-let database: TestDatabase;
+const studio = setUpStudio();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.LOG_LEVEL = "silent";
-  delete process.env.VENICE_API_KEY;
-  await signInAs(database.url, "owner");
-});
-afterAll(async () => {
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
+  await signInAs(studio.database.url, "owner");
 });
 
 /** Reads `stream` until the server ends it, within `withinMs`; answers what came before the end. */
@@ -35,8 +26,8 @@ async function untilEnd(stream: ReturnType<typeof sseReader>, withinMs: number) 
 
 describe("an open event stream", () => {
   it("ends within a heartbeat once its member signs out", async () => {
-    const member = await createMember(database.url, "member", "Sid Signed-out");
-    const other = await createMember(database.url, "member", "Kit Kept");
+    const member = await createMember(studio.database.url, "member", "Sid Signed-out");
+    const other = await createMember(studio.database.url, "member", "Kit Kept");
     const streams = { signedOut: new AbortController(), kept: new AbortController() };
     const signedOut = sseReader(await openEventStream(member.cookie, streams.signedOut.signal, 100));
     const kept = sseReader(await openEventStream(other.cookie, streams.kept.signal, 100));
@@ -54,7 +45,7 @@ describe("an open event stream", () => {
   });
 
   it("ends, every one of them, when the server stops, telling the browser to come back in 2 s", async () => {
-    const member = await createMember(database.url, "member", "Sam Stopped");
+    const member = await createMember(studio.database.url, "member", "Sam Stopped");
     const aborts = [new AbortController(), new AbortController()];
     const streams = await Promise.all(aborts.map(async (abort) => sseReader(await openEventStream(member.cookie, abort.signal, 60_000))));
     for (const stream of streams) expect((await stream.next())?.comments).toEqual(["connected"]);

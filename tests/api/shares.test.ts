@@ -1,22 +1,16 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedTrack, type SeedTrack } from "../support/library";
 import { createMember, signInAs, type TestMember } from "../support/members";
 import { call, jsonInit, STUDIO } from "../support/routes";
 import { serveOverHttp } from "../support/next-http";
+import { setUpStudio } from "../support/studio-harness";
 
 // Share links against a real database and the studio's real storage: who may make, list and
 // revoke them, and what a link opens to anyone, signed in or not — one track's audio and
 // waveform while it is alive, a 404 once it is revoked, expired or its track deleted.
 
-let database: TestDatabase;
-let client: pg.Client;
-let storageDir: string;
+const studio = setUpStudio({ storage: true, env: { STUDIO_URL: undefined } });
 let owner: TestMember;
 let member: TestMember;
 let otherMember: TestMember;
@@ -25,39 +19,22 @@ const AUDIO = randomBytes(12_000);
 const OTHER_AUDIO = randomBytes(5_000);
 let ownersTrack: SeedTrack;
 let membersTrack: SeedTrack;
-
 const ANONYMOUS = { cookie: "" };
 const TOKEN_URL = new RegExp(`^${STUDIO}/share/([A-Za-z0-9_-]{43})$`);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storageDir = mkdtempSync(path.join(tmpdir(), "studio-api-shares-"));
-  process.env.DATABASE_URL = database.url;
-  process.env.STORAGE_DIR = storageDir;
-  process.env.LOG_LEVEL = "silent";
-  delete process.env.VENICE_API_KEY;
-  delete process.env.STUDIO_URL;
-  owner = await signInAs(database.url, "owner");
-  member = await createMember(database.url, "member", "Mina Member");
-  otherMember = await createMember(database.url, "member", "Otto Other");
-  admin = await createMember(database.url, "admin", "Ada Admin");
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  owner = await signInAs(studio.database.url, "owner");
+  member = await createMember(studio.database.url, "member", "Mina Member");
+  otherMember = await createMember(studio.database.url, "member", "Otto Other");
+  admin = await createMember(studio.database.url, "admin", "Ada Admin");
   ownersTrack = await storedTrack(AUDIO, { title: "Harbour lights", creatorId: owner.id, peaks: [-0.5, 0.5, -0.25, 0.75] });
   membersTrack = await storedTrack(OTHER_AUDIO, { title: "Mina's loop", creatorId: member.id });
-});
-afterAll(async () => {
-  await client.end();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
-  rmSync(storageDir, { recursive: true, force: true });
 });
 
 /** A track whose audio the studio's storage holds. */
 async function storedTrack(bytes: Buffer, overrides: Partial<SeedTrack>): Promise<SeedTrack> {
   const { trackStorage } = await import("@/lib/storage/storage");
-  const track = await seedTrack(client, {
+  const track = await seedTrack(studio.sql, {
     format: "mp3",
     bytes: bytes.length,
     durationMs: 20_000,
@@ -127,7 +104,7 @@ describe("POST /api/tracks/:id/shares", () => {
     expect(expiresAt).toBeGreaterThanOrEqual(before + 24 * 3_600_000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 24 * 3_600_000);
 
-    const { rows } = await client.query(`SELECT * FROM "ShareLink" WHERE id = $1`, [created.id]);
+    const { rows } = await studio.sql.query(`SELECT * FROM "ShareLink" WHERE id = $1`, [created.id]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ trackId: ownersTrack.id, createdById: owner.id, revokedAt: null });
     expect(rows[0].tokenHash).toBe(createHash("sha256").update(token!).digest("hex"));
@@ -189,7 +166,7 @@ describe("the studio's share routes need a member", () => {
     expect(crossSite.status).toBe(403);
     const { DELETE } = await import("@/app/api/shares/[id]/route");
     expect((await call(DELETE, `/api/shares/${id}`, { method: "DELETE", headers: { origin: "https://evil.example" } }, { id })).status).toBe(403);
-    expect((await client.query(`SELECT "revokedAt" FROM "ShareLink" WHERE id = $1`, [id])).rows[0].revokedAt).toBeNull();
+    expect((await studio.sql.query(`SELECT "revokedAt" FROM "ShareLink" WHERE id = $1`, [id])).rows[0].revokedAt).toBeNull();
   });
 });
 
@@ -198,17 +175,17 @@ describe("GET /api/tracks/:id/shares", () => {
     const track = await storedTrack(randomBytes(100), { title: "Listed", creatorId: member.id });
     const byOwner = await share(track.id, { expiresInHours: 48 }, owner);
     const byMember = await share(track.id, {}, member);
-    const leaver = await createMember(database.url, "member", "Lee Leaver");
+    const leaver = await createMember(studio.database.url, "member", "Lee Leaver");
     const expired = await share(track.id, { expiresInHours: 1 }, leaver);
     const revoked = await share(track.id, {}, leaver);
-    await client.query(`UPDATE "ShareLink" SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [expired.id]);
+    await studio.sql.query(`UPDATE "ShareLink" SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [expired.id]);
     expect((await revoke(revoked.id, leaver)).status).toBe(200);
     // Distinct creation times, so "newest first" is observable.
     for (const [index, id] of [byOwner.id, byMember.id, expired.id, revoked.id].entries()) {
-      await client.query(`UPDATE "ShareLink" SET "createdAt" = $2 WHERE id = $1`, [id, new Date(Date.UTC(2026, 0, 1, 0, index))]);
+      await studio.sql.query(`UPDATE "ShareLink" SET "createdAt" = $2 WHERE id = $1`, [id, new Date(Date.UTC(2026, 0, 1, 0, index))]);
     }
     // A removed member's links stay, under a neutral name.
-    await client.query(`DELETE FROM "user" WHERE id = $1`, [leaver.id]);
+    await studio.sql.query(`DELETE FROM "user" WHERE id = $1`, [leaver.id]);
 
     const response = await listLinks(track.id, member);
     expect(response.status).toBe(200);
@@ -225,7 +202,7 @@ describe("GET /api/tracks/:id/shares", () => {
     expect(Object.keys(links[0]!).sort()).toEqual(["canRevoke", "createdAt", "createdBy", "expiresAt", "id", "revokedAt", "status"]);
 
     // Another member sees the same links but may revoke none of them (not theirs, not their track).
-    const outsider = await createMember(database.url, "member", "Ozzy Outsider");
+    const outsider = await createMember(studio.database.url, "member", "Ozzy Outsider");
     const seen = (await (await listLinks(track.id, outsider)).json()) as { links: { canRevoke: boolean }[] };
     expect(seen.links.map((link) => link.canRevoke)).toEqual([false, false, false, false]);
     const asAdmin = (await (await listLinks(track.id, admin)).json()) as { links: { canRevoke: boolean }[] };
@@ -346,7 +323,7 @@ describe("what a share link opens, signed out", () => {
       audioUrl: `/api/share/${token}/audio`,
       peaksUrl: `/api/share/${token}/peaks`,
     });
-    const generationId = (await client.query(`SELECT "generationId" FROM "Track" WHERE id = $1`, [ownersTrack.id])).rows[0].generationId;
+    const generationId = (await studio.sql.query(`SELECT "generationId" FROM "Track" WHERE id = $1`, [ownersTrack.id])).rows[0].generationId;
     for (const secret of [ownersTrack.id, generationId, owner.id, ownersTrack.storageKey, ownersTrack.sha256]) {
       expect(JSON.stringify(view)).not.toContain(secret);
     }
@@ -361,7 +338,7 @@ describe("what a share link opens, signed out", () => {
     const steered = await sharedAudio(toOwners.token, {}, `?id=${membersTrack.id}&trackId=${membersTrack.id}`);
     expect((await body(steered)).equals(AUDIO)).toBe(true);
     // The stored hash is not a token, and a track id is not one either.
-    const { rows } = await client.query(`SELECT "tokenHash" FROM "ShareLink" WHERE id = $1`, [toMembers.id]);
+    const { rows } = await studio.sql.query(`SELECT "tokenHash" FROM "ShareLink" WHERE id = $1`, [toMembers.id]);
     await expectDead(rows[0].tokenHash);
     await expectDead(membersTrack.id);
   });
@@ -376,7 +353,7 @@ describe("what a share link opens, signed out", () => {
   it("is 404 once expired", async () => {
     const { id, token } = await share(ownersTrack.id, { expiresInHours: 1 });
     expect((await sharedPeaks(token)).status).toBe(200);
-    await client.query(`UPDATE "ShareLink" SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [id]);
+    await studio.sql.query(`UPDATE "ShareLink" SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [id]);
     await expectDead(token);
   });
 
@@ -422,9 +399,9 @@ describe("every link of a track, page by page", () => {
   it("reaches an old active link behind 130 newer ones, and counts the active links on every page", async () => {
     const track = await storedTrack(randomBytes(50), { title: "Decoyed", creatorId: member.id });
     const hidden = await share(track.id, {}, otherMember);
-    await client.query(`UPDATE "ShareLink" SET "createdAt" = now() - interval '1 day' WHERE id = $1`, [hidden.id]);
+    await studio.sql.query(`UPDATE "ShareLink" SET "createdAt" = now() - interval '1 day' WHERE id = $1`, [hidden.id]);
     // 130 newer decoys, revoked at once (as a create-and-revoke loop would leave them).
-    await client.query(
+    await studio.sql.query(
       `INSERT INTO "ShareLink" (id, "tokenHash", "trackId", "createdById", "createdAt", "revokedAt")
        SELECT gen_random_uuid(), md5(random()::text || n), $1, $2, now() - n * interval '1 second', now() FROM generate_series(1, 130) n`,
       [track.id, otherMember.id],
@@ -437,7 +414,7 @@ describe("every link of a track, page by page", () => {
     expect(links.at(-1)).toMatchObject({ id: hidden.id, status: "active" });
 
     // Newest first, each link once, ties on the creation time broken by id.
-    const { rows } = await client.query<{ id: string }>(
+    const { rows } = await studio.sql.query<{ id: string }>(
       `SELECT id FROM "ShareLink" WHERE "trackId" = $1 ORDER BY "createdAt" DESC, id DESC`,
       [track.id],
     );
@@ -478,7 +455,7 @@ describe("at most 20 active links per track", () => {
     expect((await revoke(made[0]!.id, member)).status).toBe(200);
     expect((await createLink(track.id, {}, admin)).status).toBe(201);
     expect((await createLink(track.id, {}, admin)).status).toBe(409);
-    await client.query(`UPDATE "ShareLink" SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [made[1]!.id]);
+    await studio.sql.query(`UPDATE "ShareLink" SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [made[1]!.id]);
     expect((await createLink(track.id, {}, admin)).status).toBe(201);
     // Other tracks are not affected.
     expect((await createLink(membersTrack.id, {}, admin)).status).toBe(201);
@@ -489,7 +466,7 @@ describe("at most 20 active links per track", () => {
     for (let i = 0; i < 15; i++) await share(track.id, {}, member);
     const answers = await Promise.all(Array.from({ length: 10 }, () => createLink(track.id, {}, otherMember)));
     expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(5).fill(201), ...Array(5).fill(409)]);
-    const { rows } = await client.query(`SELECT count(*)::int AS active FROM "ShareLink" WHERE "trackId" = $1 AND "revokedAt" IS NULL`, [track.id]);
+    const { rows } = await studio.sql.query(`SELECT count(*)::int AS active FROM "ShareLink" WHERE "trackId" = $1 AND "revokedAt" IS NULL`, [track.id]);
     expect(rows[0].active).toBe(20);
   });
 });

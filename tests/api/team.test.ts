@@ -1,38 +1,25 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedTrack } from "../support/library";
 import { authPost, cookieOf, createMember, signInAs, TEST_PASSWORD, type TestMember } from "../support/members";
 import { call, jsonInit, STUDIO } from "../support/routes";
 import { sseReader } from "../support/sse";
+import { setUpStudio } from "../support/studio-harness";
 
 // The team: members, roles, removal, invite links, open sign-up, the sign-in rate limit and
 // password change, through the route handlers and better-auth's own endpoints on a real PostgreSQL.
 
-let database: TestDatabase;
-let client: pg.Client;
+const studio = setUpStudio();
 let owner: TestMember;
 let admin: TestMember;
 let member: TestMember;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.LOG_LEVEL = "silent";
-  delete process.env.VENICE_API_KEY;
-  owner = await signInAs(database.url, "owner");
-  admin = await createMember(database.url, "admin", "Ada Admin");
-  member = await createMember(database.url, "member", "Mo Member");
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  owner = await signInAs(studio.database.url, "owner");
+  admin = await createMember(studio.database.url, "admin", "Ada Admin");
+  member = await createMember(studio.database.url, "member", "Mo Member");
   await setOpenSignUp(false);
-});
-afterAll(async () => {
-  await client.end();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
 });
 
 const routes = {
@@ -76,7 +63,7 @@ async function patchSettings(body: unknown, who: TestMember | null = owner) {
 }
 
 async function setOpenSignUp(open: boolean) {
-  await client.query(`UPDATE "StudioSettings" SET "openSignUp" = $1 WHERE id = 1`, [open]);
+  await studio.sql.query(`UPDATE "StudioSettings" SET "openSignUp" = $1 WHERE id = 1`, [open]);
 }
 
 /** A new invite link made by the owner; answers its id and token. */
@@ -93,7 +80,7 @@ function signUp(inviteToken?: string, email = `joiner.${Date.now()}.${++signUps}
 }
 
 async function roleOf(email: string): Promise<string | undefined> {
-  const { rows } = await client.query<{ role: string }>(`SELECT role FROM "user" WHERE email = $1`, [email]);
+  const { rows } = await studio.sql.query<{ role: string }>(`SELECT role FROM "user" WHERE email = $1`, [email]);
   return rows[0]?.role;
 }
 
@@ -164,7 +151,7 @@ describe("GET /api/team/members", () => {
 
 describe("PATCH /api/team/members/:id", () => {
   it("lets an admin promote a member and demote an admin, effective on the next request", async () => {
-    const someone = await createMember(database.url, "member", "Pat Promoted");
+    const someone = await createMember(studio.database.url, "member", "Pat Promoted");
     await setOpenSignUp(false);
     expect((await listMembers(someone)).status).toBe(403);
 
@@ -213,12 +200,12 @@ describe("PATCH /api/team/members/:id", () => {
 
 describe("DELETE /api/team/members/:id", () => {
   it("removes a member: signed out at once, their tracks stay under 'Former member', their open invites revoked", async () => {
-    const leaving = await createMember(database.url, "admin", "Lee Leaving");
+    const leaving = await createMember(studio.database.url, "admin", "Lee Leaving");
     await setOpenSignUp(false);
     const pendingByLeaving = (await (await postInvite({ role: "member" }, leaving)).json()) as { id: string };
     await patchMember(leaving.id, { role: "member" }, owner);
-    await seedTrack(client, { creatorId: leaving.id, title: "Left behind" });
-    await client.query(
+    await seedTrack(studio.sql, { creatorId: leaving.id, title: "Left behind" });
+    await studio.sql.query(
       `INSERT INTO "LedgerEntry" (id, "generationId", "memberId", model, "quotedUsd") VALUES (gen_random_uuid(), gen_random_uuid(), $1, 'elevenlabs-music', 0.5)`,
       [leaving.id],
     );
@@ -230,21 +217,21 @@ describe("DELETE /api/team/members/:id", () => {
     expect(await removed.json()).toEqual({ id: leaving.id });
 
     expect((await getSettings(leaving)).status).toBe(401);
-    const { rows: sessions } = await client.query(`SELECT 1 FROM "session" WHERE "userId" = $1`, [leaving.id]);
+    const { rows: sessions } = await studio.sql.query(`SELECT 1 FROM "session" WHERE "userId" = $1`, [leaving.id]);
     expect(sessions).toEqual([]);
-    const { rows: tracks } = await client.query(`SELECT title FROM "Track" WHERE "creatorId" = $1`, [leaving.id]);
+    const { rows: tracks } = await studio.sql.query(`SELECT title FROM "Track" WHERE "creatorId" = $1`, [leaving.id]);
     expect(tracks).toEqual([{ title: "Left behind" }]);
-    const { rows: ledger } = await client.query(`SELECT "quotedUsd" FROM "LedgerEntry" WHERE "memberId" = $1`, [leaving.id]);
+    const { rows: ledger } = await studio.sql.query(`SELECT "quotedUsd" FROM "LedgerEntry" WHERE "memberId" = $1`, [leaving.id]);
     expect(ledger).toEqual([{ quotedUsd: "0.500000" }]);
     expect(await creators()).toContainEqual({ id: leaving.id, name: "Former member" });
-    const { rows: invites } = await client.query(`SELECT "revokedAt" FROM "Invite" WHERE id = $1`, [pendingByLeaving.id]);
+    const { rows: invites } = await studio.sql.query(`SELECT "revokedAt" FROM "Invite" WHERE id = $1`, [pendingByLeaving.id]);
     expect(invites[0].revokedAt).toBeInstanceOf(Date);
 
     expect((await deleteMember(leaving.id, admin)).status).toBe(404);
   });
 
   it("keeps the owner, never removes yourself, and leaves admins to the owner", async () => {
-    const other = await createMember(database.url, "admin", "Otto Other Admin");
+    const other = await createMember(studio.database.url, "admin", "Otto Other Admin");
     await setOpenSignUp(false);
     for (const [id, who, message] of [
       [owner.id, admin, "The owner can't be removed."],
@@ -282,10 +269,10 @@ describe("what a removed member could still reach", () => {
   }
 
   it("revokes every share link they made, to anyone's track, and ends their open event stream at once", async () => {
-    const leaving = await createMember(database.url, "member", "Lou Leaving");
+    const leaving = await createMember(studio.database.url, "member", "Lou Leaving");
     await setOpenSignUp(false);
-    const theirTrack = await seedTrack(client, { creatorId: leaving.id, title: "Lou's own" });
-    const othersTrack = await seedTrack(client, { creatorId: member.id, title: "Mo's track" });
+    const theirTrack = await seedTrack(studio.sql, { creatorId: leaving.id, title: "Lou's own" });
+    const othersTrack = await seedTrack(studio.sql, { creatorId: member.id, title: "Mo's track" });
     const toOthers = await shareAs(leaving, othersTrack.id);
     const toOwn = await shareAs(leaving, theirTrack.id);
     // A link someone else made to the leaver's track stays: the track stays in the library.
@@ -302,7 +289,7 @@ describe("what a removed member could still reach", () => {
     expect((await deleteMember(leaving.id, admin)).status).toBe(200);
     const removedAt = Date.now();
     // A status change right after the removal must not reach the stream.
-    await client.query(`SELECT pg_notify('generation_events', $1)`, [JSON.stringify({ id: "g-after", status: "queued", batchId: "b-after" })]);
+    await studio.sql.query(`SELECT pg_notify('generation_events', $1)`, [JSON.stringify({ id: "g-after", status: "queued", batchId: "b-after" })]);
     const received = [];
     for (let message = await stream.next(5_000); message !== null; message = await stream.next(5_000)) received.push(message);
     expect(Date.now() - removedAt).toBeLessThan(5_000);
@@ -310,7 +297,7 @@ describe("what a removed member could still reach", () => {
 
     for (const { token } of [toOthers, toOwn]) expect(await publicStatuses(token)).toEqual([404, 404]);
     expect((await publicStatuses(byOther.token))[1]).toBe(200);
-    const { rows } = await client.query(`SELECT id, "revokedAt" FROM "ShareLink" WHERE id = ANY($1::uuid[])`, [[toOthers.id, toOwn.id, byOther.id]]);
+    const { rows } = await studio.sql.query(`SELECT id, "revokedAt" FROM "ShareLink" WHERE id = ANY($1::uuid[])`, [[toOthers.id, toOwn.id, byOther.id]]);
     const revoked = new Map(rows.map((row) => [row.id, row.revokedAt]));
     expect(revoked.get(toOthers.id)).toBeInstanceOf(Date);
     expect(revoked.get(toOwn.id)).toBeInstanceOf(Date);
@@ -318,10 +305,10 @@ describe("what a removed member could still reach", () => {
   });
 
   it("leaves no live invite made while the removal was under way: the invite waits for it, then is refused", async () => {
-    const leaving = await createMember(database.url, "admin", "Ada Leaving");
+    const leaving = await createMember(studio.database.url, "admin", "Ada Leaving");
     await setOpenSignUp(false);
     // The removal's own statements (remove-member.ts), paused before its commit.
-    const removal = new pg.Client({ connectionString: database.url });
+    const removal = new pg.Client({ connectionString: studio.database.url });
     await removal.connect();
     try {
       await removal.query("BEGIN");
@@ -335,13 +322,13 @@ describe("what a removed member could still reach", () => {
     } finally {
       await removal.end();
     }
-    const { rows } = await client.query(`SELECT id FROM "Invite" WHERE "createdById" = $1 AND "revokedAt" IS NULL`, [leaving.id]);
+    const { rows } = await studio.sql.query(`SELECT id FROM "Invite" WHERE "createdById" = $1 AND "revokedAt" IS NULL`, [leaving.id]);
     expect(rows).toEqual([]);
   });
 
   it("refuses an invite from an admin demoted while making it", async () => {
-    const demoted = await createMember(database.url, "admin", "Dee Demoted");
-    const change = new pg.Client({ connectionString: database.url });
+    const demoted = await createMember(studio.database.url, "admin", "Dee Demoted");
+    const change = new pg.Client({ connectionString: studio.database.url });
     await change.connect();
     try {
       await change.query("BEGIN");
@@ -356,7 +343,7 @@ describe("what a removed member could still reach", () => {
   });
 
   it("ends only the removed member's streams: everyone else's carry on", async () => {
-    const leaving = await createMember(database.url, "member", "Rae Removed");
+    const leaving = await createMember(studio.database.url, "member", "Rae Removed");
     await setOpenSignUp(false);
     const { GET: events } = await import("@/app/api/events/route");
     const theirs = sseReader(await call(events, "/api/events", as(leaving)));
@@ -366,7 +353,7 @@ describe("what a removed member could still reach", () => {
     expect((await deleteMember(leaving.id, admin)).status).toBe(200);
     let message = await theirs.next(5_000);
     while (message !== null) message = await theirs.next(5_000);
-    await client.query(`SELECT pg_notify('generation_events', $1)`, [JSON.stringify({ id: "g-kept", status: "queued", batchId: "b-kept" })]);
+    await studio.sql.query(`SELECT pg_notify('generation_events', $1)`, [JSON.stringify({ id: "g-kept", status: "queued", batchId: "b-kept" })]);
     let event = await staying.next(5_000);
     while (event?.event !== "generation") event = await staying.next(5_000);
     expect(JSON.parse(event.data!)).toEqual({ id: "g-kept", status: "queued", batchId: "b-kept" });
@@ -388,7 +375,7 @@ describe("invites", () => {
     expect(expiresIn).toBeLessThan(72 * 3_600_000 + 5_000);
 
     const token = new URL(created.url).searchParams.get("invite")!;
-    const { rows } = await client.query(`SELECT * FROM "Invite" WHERE id = $1`, [created.id]);
+    const { rows } = await studio.sql.query(`SELECT * FROM "Invite" WHERE id = $1`, [created.id]);
     expect(rows[0].tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(rows[0])).not.toContain(token);
 
@@ -466,7 +453,7 @@ describe("invites", () => {
 
   it("refuses an expired, a revoked or a made-up link with a message that says which", async () => {
     const expired = await invite("member");
-    await client.query(`UPDATE "Invite" SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [expired.id]);
+    await studio.sql.query(`UPDATE "Invite" SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [expired.id]);
     const revoked = await invite("member");
     const revokedAnswer = await revokeInvite(revoked.id, admin);
     expect(revokedAnswer.status).toBe(200);
@@ -564,7 +551,7 @@ describe("sign-in", () => {
 
 describe("password change", () => {
   it("needs the current password; then the new one signs in and the old one no longer does", async () => {
-    const changer = await createMember(database.url, "member", "Cam Changer");
+    const changer = await createMember(studio.database.url, "member", "Cam Changer");
     await setOpenSignUp(false);
     const newPassword = "a brand new passphrase";
 

@@ -1,46 +1,25 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedTrack, type SeedTrack } from "../support/library";
 import { call } from "../support/routes";
 import { signInAs, type TestMember } from "../support/members";
 import { serveOverHttp } from "../support/next-http";
+import { setUpStudio } from "../support/studio-harness";
 
-let database: TestDatabase;
-let client: pg.Client;
-let storageDir: string;
+const studio = setUpStudio({ storage: true });
 const AUDIO = randomBytes(10_000);
 let mp3: SeedTrack;
 let owner: TestMember;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storageDir = mkdtempSync(path.join(tmpdir(), "studio-api-audio-"));
-  process.env.DATABASE_URL = database.url;
-  process.env.STORAGE_DIR = storageDir;
-  process.env.LOG_LEVEL = "silent";
-  owner = await signInAs(database.url, "owner");
-  delete process.env.VENICE_API_KEY;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  owner = await signInAs(studio.database.url, "owner");
   mp3 = await storedTrack("mp3", AUDIO, "Café: Nights/Days \"live\" 100%");
-});
-afterAll(async () => {
-  await client.end();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
-  rmSync(storageDir, { recursive: true, force: true });
 });
 
 /** A track whose audio the studio's own storage holds. */
 async function storedTrack(format: SeedTrack["format"], bytes: Buffer, title = "Stored"): Promise<SeedTrack> {
   const { trackStorage } = await import("@/lib/storage/storage");
-  const track = await seedTrack(client, {
+  const track = await seedTrack(studio.sql, {
     title,
     format,
     bytes: bytes.length,
@@ -157,10 +136,10 @@ describe("GET /api/tracks/:id/audio", () => {
   it("answers 404 for unknown and deleted tracks, and a clear 500 when the file is gone", async () => {
     expect((await audio({ id: "6f1c8a52-3f0e-4c1b-9a57-0c9d1b7e2f11" })).status).toBe(404);
     const deleted = await storedTrack("mp3", randomBytes(16));
-    await client.query(`UPDATE "Track" SET "deletedAt" = now() WHERE id = $1`, [deleted.id]);
+    await studio.sql.query(`UPDATE "Track" SET "deletedAt" = now() WHERE id = $1`, [deleted.id]);
     expect((await audio(deleted)).status).toBe(404);
 
-    const lost = await seedTrack(client, { storageKey: "tracks/never-stored.mp3" });
+    const lost = await seedTrack(studio.sql, { storageKey: "tracks/never-stored.mp3" });
     const response = await audio(lost);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: "This track's audio file is missing from the studio's storage." });

@@ -1,33 +1,19 @@
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedGeneration, seedTrack } from "../support/library";
 import { signInAs, type TestMember } from "../support/members";
 import { call } from "../support/routes";
+import { setUpStudio } from "../support/studio-harness";
 
 // The library's status lists (generations that ended without a track), its creator filter
 // and "Reuse settings", through the route handlers on a real PostgreSQL.
 
-let database: TestDatabase;
-let client: pg.Client;
+const studio = setUpStudio();
 let owner: TestMember;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.LOG_LEVEL = "silent";
-  owner = await signInAs(database.url, "owner");
-  delete process.env.VENICE_API_KEY;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  owner = await signInAs(studio.database.url, "owner");
 });
-afterAll(async () => {
-  await client.end();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
-});
-beforeEach(() => client.query(`TRUNCATE "Track", "Generation" CASCADE`));
+beforeEach(() => studio.sql.query(`TRUNCATE "Track", "Generation" CASCADE`));
 
 const MISSING_ID = "6f1c8a52-3f0e-4c1b-9a57-0c9d1b7e2f11";
 
@@ -58,7 +44,7 @@ type GenerationsPage = { generations: { id: string; status: string }[]; nextCurs
 
 describe("GET /api/tracks?status=failed|expired|uncertain", () => {
   it("lists the generations that ended that way, with what was asked and what happened to the money", async () => {
-    const failed = await seedGeneration(client, {
+    const failed = await seedGeneration(studio.sql, {
       title: "Stormy sea",
       model: "stable-audio-25",
       request: { model: "stable-audio-25", prompt: "A stormy sea at night", duration_seconds: 45 },
@@ -68,9 +54,9 @@ describe("GET /api/tracks?status=failed|expired|uncertain", () => {
       errorMessage: "Venice could not generate this track; it was refunded.",
       suggestedPrompt: "A calm sea at night",
     });
-    const expired = await seedGeneration(client, { status: "expired", errorCode: "EXPIRED", errorMessage: "Gone." });
-    await seedGeneration(client, { status: "uncertain" });
-    await seedTrack(client);
+    const expired = await seedGeneration(studio.sql, { status: "expired", errorCode: "EXPIRED", errorMessage: "Gone." });
+    await seedGeneration(studio.sql, { status: "uncertain" });
+    await seedTrack(studio.sql);
 
     const page = await getJson<GenerationsPage>("/api/tracks?status=failed");
     expect(page).toEqual({
@@ -96,7 +82,7 @@ describe("GET /api/tracks?status=failed|expired|uncertain", () => {
     const rows = [];
     for (let i = 0; i < 7; i++) {
       rows.push(
-        await seedGeneration(client, {
+        await seedGeneration(studio.sql, {
           title: i === 0 ? "Harbour lights" : `Take ${i}`,
           request: { prompt: i === 1 ? "foghorn in a HARBOUR, 100% wet" : "drums" },
           model: i % 2 ? "stable-audio-25" : "elevenlabs-music",
@@ -115,7 +101,7 @@ describe("GET /api/tracks?status=failed|expired|uncertain", () => {
     expect((await ids("&creator=ada")).sort()).toEqual([rows[5]!.id, rows[6]!.id].sort());
 
     for (const [sort, orderBy] of [["newest", "DESC"], ["oldest", "ASC"]] as const) {
-      const { rows: expected } = await client.query<{ id: string }>(
+      const { rows: expected } = await studio.sql.query<{ id: string }>(
         `SELECT id FROM "Generation" WHERE status = 'failed' ORDER BY "createdAt" ${orderBy}, id ${orderBy}`,
       );
       const seen: string[] = [];
@@ -147,16 +133,16 @@ describe("GET /api/tracks?status=failed|expired|uncertain", () => {
 describe("GET /api/tracks/creators", () => {
   it("names everyone with a live track or a generation that ended without one, the viewer first as You", async () => {
     // Ada and Bo are members; zed's account was removed, their track stays.
-    await client.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ('ada', 'Ada', 'ada@studio.test', now()), ('bo', 'Bo', 'bo@studio.test', now())
+    await studio.sql.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ('ada', 'Ada', 'ada@studio.test', now()), ('bo', 'Bo', 'bo@studio.test', now())
                         ON CONFLICT (id) DO NOTHING`);
-    await seedTrack(client, { creatorId: "zed" });
-    await seedTrack(client, { creatorId: owner.id });
-    await seedTrack(client, { creatorId: owner.id });
-    await seedTrack(client, { creatorId: "ada" });
-    await seedTrack(client, { creatorId: "gone", deletedAt: new Date() });
-    await seedGeneration(client, { creatorId: "bo", status: "expired" });
-    await seedGeneration(client, { creatorId: "ada", status: "failed" });
-    await seedGeneration(client, { creatorId: "cy", status: "processing" });
+    await seedTrack(studio.sql, { creatorId: "zed" });
+    await seedTrack(studio.sql, { creatorId: owner.id });
+    await seedTrack(studio.sql, { creatorId: owner.id });
+    await seedTrack(studio.sql, { creatorId: "ada" });
+    await seedTrack(studio.sql, { creatorId: "gone", deletedAt: new Date() });
+    await seedGeneration(studio.sql, { creatorId: "bo", status: "expired" });
+    await seedGeneration(studio.sql, { creatorId: "ada", status: "failed" });
+    await seedGeneration(studio.sql, { creatorId: "cy", status: "processing" });
 
     expect(await getJson("/api/tracks/creators")).toEqual({
       creators: [
@@ -169,22 +155,22 @@ describe("GET /api/tracks/creators", () => {
   });
 
   it("finds the distinct creators with one index probe each, not by reading every track", async () => {
-    await client.query(`
+    await studio.sql.query(`
       INSERT INTO "Generation" (id, "batchId", model, request, "requestHash", title, "quotedUsd", "idempotencyKey", status, "creatorId", "updatedAt")
       SELECT md5('g' || g)::uuid, md5('g' || g)::uuid, 'elevenlabs-music', '{}', 'h', 't', 0.05, 'k' || g, 'completed', 'creator-' || (g % 3), now()
       FROM generate_series(1, 20000) AS g`);
-    await client.query(`
+    await studio.sql.query(`
       INSERT INTO "Track" (id, "generationId", title, prompt, model, format, bytes, "durationMs", sha256, "storageKey", peaks, "creatorId")
       SELECT md5('t' || g)::uuid, md5('g' || g)::uuid, 't', 'p', 'elevenlabs-music', 'mp3', 1, 1000, '0', 'k' || g, '[]', 'creator-' || (g % 3)
       FROM generate_series(1, 20000) AS g`);
-    await client.query(`ANALYZE "Track"`);
+    await studio.sql.query(`ANALYZE "Track"`);
     const { creators } = await getJson<{ creators: { id: string }[] }>("/api/tracks/creators");
     expect(creators.map((c) => c.id)).toEqual(["creator-0", "creator-1", "creator-2"]);
 
     // The statement the route runs, explained: a few index probes read a few rows, where a
     // DISTINCT would read all 20,000.
     const { TRACK_CREATORS_SQL } = await import("@/lib/api/tracks/list-creators");
-    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${TRACK_CREATORS_SQL.sql}`);
+    const { rows } = await studio.sql.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${TRACK_CREATORS_SQL.sql}`);
     const scans = planNodes(rows[0]!["QUERY PLAN"][0].Plan).filter((node) => node["Node Type"].includes("Scan") && node["Relation Name"] === "Track");
     expect(scans.length).toBeGreaterThan(0);
     for (const scan of scans) expect(scan["Index Name"]).toBe("Track_creatorId_createdAt_idx");
@@ -195,12 +181,12 @@ describe("GET /api/tracks/creators", () => {
 
 describe("GET /api/tracks/:id/settings", () => {
   it("answers the model and request that made a track, or a generation that ended without one", async () => {
-    const track = await seedTrack(client, {
+    const track = await seedTrack(studio.sql, {
       title: "Renamed by me",
       model: "stable-audio-25",
       request: { model: "stable-audio-25", prompt: "Rain on a tin roof", duration_seconds: "45", force_instrumental: true },
     });
-    const failed = await seedGeneration(client, {
+    const failed = await seedGeneration(studio.sql, {
       title: "Choir",
       model: "elevenlabs-music",
       request: { model: "elevenlabs-music", prompt: "A choir in a cathedral", lyrics_prompt: "Ah", duration_seconds: 30 },
@@ -219,8 +205,8 @@ describe("GET /api/tracks/:id/settings", () => {
   });
 
   it("is 404 for a deleted track, a generation still in flight, an unknown or a malformed id", async () => {
-    const deleted = await seedTrack(client, { deletedAt: new Date() });
-    const inFlight = await seedGeneration(client, { status: "processing" });
+    const deleted = await seedTrack(studio.sql, { deletedAt: new Date() });
+    const inFlight = await seedGeneration(studio.sql, { status: "processing" });
     for (const id of [deleted.id, inFlight.id, MISSING_ID, "not-a-uuid"]) {
       const response = await get(`/api/tracks/${id}/settings`);
       expect(response.status, id).toBe(404);

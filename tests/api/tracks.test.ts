@@ -1,30 +1,16 @@
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedGeneration, seedTrack } from "../support/library";
 import { createMember, signInAs, type TestMember } from "../support/members";
 import { call, jsonInit } from "../support/routes";
+import { setUpStudio } from "../support/studio-harness";
 
-let database: TestDatabase;
-let client: pg.Client;
+const studio = setUpStudio();
 let owner: TestMember;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.LOG_LEVEL = "silent";
-  owner = await signInAs(database.url, "owner");
-  delete process.env.VENICE_API_KEY;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  owner = await signInAs(studio.database.url, "owner");
 });
-afterAll(async () => {
-  await client.end();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
-});
-beforeEach(() => client.query(`TRUNCATE "Track", "Generation" CASCADE`));
+beforeEach(() => studio.sql.query(`TRUNCATE "Track", "Generation" CASCADE`));
 
 const tracksRoute = () => import("@/app/api/tracks/route");
 const trackRoute = () => import("@/app/api/tracks/[id]/route");
@@ -44,9 +30,9 @@ const MISSING_ID = "6f1c8a52-3f0e-4c1b-9a57-0c9d1b7e2f11";
 
 describe("GET /api/tracks", () => {
   it("lists live tracks newest first, without storage internals", async () => {
-    const older = await seedTrack(client, { title: "Older", createdAt: new Date("2026-01-01T10:00:00Z") });
-    const newer = await seedTrack(client, { title: "Newer", createdAt: new Date("2026-01-02T10:00:00Z"), status: "downloaded" });
-    await seedTrack(client, { title: "Gone", deletedAt: new Date() });
+    const older = await seedTrack(studio.sql, { title: "Older", createdAt: new Date("2026-01-01T10:00:00Z") });
+    const newer = await seedTrack(studio.sql, { title: "Newer", createdAt: new Date("2026-01-02T10:00:00Z"), status: "downloaded" });
+    await seedTrack(studio.sql, { title: "Gone", deletedAt: new Date() });
 
     const body = await listJson("");
     expect(body.nextCursor).toBeNull();
@@ -75,7 +61,7 @@ describe("GET /api/tracks", () => {
     // Few distinct values, so most rows tie on the sorted column.
     const titles = ["Blue", "amber", "Amber", "blue", "Échos", "Amber"];
     for (let i = 0; i < 37; i++) {
-      await seedTrack(client, {
+      await seedTrack(studio.sql, {
         title: titles[i % titles.length]!,
         durationMs: [30_000, 60_000, 90_000][i % 3]!,
         createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 4))),
@@ -89,7 +75,7 @@ describe("GET /api/tracks", () => {
       duration: `"durationMs" ASC, id ASC`,
     };
     for (const [sort, orderBy] of Object.entries(expected)) {
-      const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Track" WHERE "deletedAt" IS NULL ORDER BY ${orderBy}`);
+      const { rows } = await studio.sql.query<{ id: string }>(`SELECT id FROM "Track" WHERE "deletedAt" IS NULL ORDER BY ${orderBy}`);
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
@@ -107,12 +93,12 @@ describe("GET /api/tracks", () => {
   });
 
   it("searches title and prompt, case-insensitively, with % and _ taken literally", async () => {
-    const byTitle = await seedTrack(client, { title: "Midnight Harbour", prompt: "slow synth pads" });
-    const byPrompt = await seedTrack(client, { title: "Untitled", prompt: "Lo-fi beat with a HARBOUR ambience" });
-    await seedTrack(client, { title: "Sunrise", prompt: "bright ukulele" });
-    const percent = await seedTrack(client, { title: "100% energy", prompt: "drums" });
-    await seedTrack(client, { title: "1000 energy", prompt: "drums" });
-    await seedTrack(client, { title: "Harbour (deleted)", deletedAt: new Date() });
+    const byTitle = await seedTrack(studio.sql, { title: "Midnight Harbour", prompt: "slow synth pads" });
+    const byPrompt = await seedTrack(studio.sql, { title: "Untitled", prompt: "Lo-fi beat with a HARBOUR ambience" });
+    await seedTrack(studio.sql, { title: "Sunrise", prompt: "bright ukulele" });
+    const percent = await seedTrack(studio.sql, { title: "100% energy", prompt: "drums" });
+    await seedTrack(studio.sql, { title: "1000 energy", prompt: "drums" });
+    await seedTrack(studio.sql, { title: "Harbour (deleted)", deletedAt: new Date() });
 
     const found = await listJson("?q=harbour");
     expect(found.tracks.map((track) => track.id).sort()).toEqual([byTitle.id, byPrompt.id].sort());
@@ -123,10 +109,10 @@ describe("GET /api/tracks", () => {
   });
 
   it("filters by model, creator and favorite; status=ready (the default) lists downloaded and completed tracks", async () => {
-    const a = await seedTrack(client, { model: "stable-audio", creatorId: "ada", favorite: true, status: "completed" });
-    const b = await seedTrack(client, { model: "elevenlabs-music", creatorId: "ada", status: "downloaded" });
-    const c = await seedTrack(client, { model: "elevenlabs-music", creatorId: "bo", favorite: true });
-    await seedGeneration(client, { model: "stable-audio", creatorId: "ada", status: "failed" });
+    const a = await seedTrack(studio.sql, { model: "stable-audio", creatorId: "ada", favorite: true, status: "completed" });
+    const b = await seedTrack(studio.sql, { model: "elevenlabs-music", creatorId: "ada", status: "downloaded" });
+    const c = await seedTrack(studio.sql, { model: "elevenlabs-music", creatorId: "bo", favorite: true });
+    await seedGeneration(studio.sql, { model: "stable-audio", creatorId: "ada", status: "failed" });
     const ids = async (query: string) => (await listJson(query)).tracks.map((track) => track.id).sort();
 
     expect(await ids("")).toEqual([a.id, b.id, c.id].sort());
@@ -140,10 +126,10 @@ describe("GET /api/tracks", () => {
   });
 
   it("refuses invalid queries with 400 and field errors", async () => {
-    await seedTrack(client);
+    await seedTrack(studio.sql);
     const { nextCursor } = await listJson("?limit=1&sort=title");
     expect(nextCursor).toBeNull();
-    await seedTrack(client);
+    await seedTrack(studio.sql);
     const titleCursor = (await listJson("?limit=1&sort=title")).nextCursor!;
 
     for (const [query, field] of [
@@ -175,8 +161,8 @@ describe("GET /api/tracks", () => {
 
 describe("GET/PATCH/DELETE /api/tracks/:id and restore", () => {
   it("gets a track; unknown, malformed and deleted ids are 404 JSON", async () => {
-    const track = await seedTrack(client, { title: "Here" });
-    const deleted = await seedTrack(client, { deletedAt: new Date() });
+    const track = await seedTrack(studio.sql, { title: "Here" });
+    const deleted = await seedTrack(studio.sql, { deletedAt: new Date() });
     const { GET } = await trackRoute();
 
     const found = await call(GET, `/api/tracks/${track.id}`, {}, { id: track.id });
@@ -191,7 +177,7 @@ describe("GET/PATCH/DELETE /api/tracks/:id and restore", () => {
   });
 
   it("renames (trimmed) and favorites", async () => {
-    const track = await seedTrack(client, { title: "Old name" });
+    const track = await seedTrack(studio.sql, { title: "Old name" });
     const { PATCH, GET } = await trackRoute();
 
     const renamed = await call(PATCH, `/api/tracks/${track.id}`, jsonInit("PATCH", { title: "  New name  " }), { id: track.id });
@@ -204,7 +190,7 @@ describe("GET/PATCH/DELETE /api/tracks/:id and restore", () => {
   });
 
   it("refuses invalid changes with 400 and field errors, and unknown tracks with 404", async () => {
-    const track = await seedTrack(client);
+    const track = await seedTrack(studio.sql);
     const { PATCH } = await trackRoute();
     const patch = (init: RequestInit, id = track.id) => call(PATCH, `/api/tracks/${id}`, init, { id });
 
@@ -228,7 +214,7 @@ describe("GET/PATCH/DELETE /api/tracks/:id and restore", () => {
   });
 
   it("soft-deletes (hidden everywhere) and restores", async () => {
-    const track = await seedTrack(client, { title: "Keep me" });
+    const track = await seedTrack(studio.sql, { title: "Keep me" });
     const { GET, DELETE, PATCH } = await trackRoute();
     const { POST: RESTORE } = await import("@/app/api/tracks/[id]/restore/route");
     const { GET: PEAKS } = await import("@/app/api/tracks/[id]/peaks/route");
@@ -261,26 +247,26 @@ describe("GET/PATCH/DELETE /api/tracks/:id and restore", () => {
   });
 
   it("lets a creator undo their own delete, but only an admin restore a track an admin deleted", async () => {
-    const creator = await createMember(database.url, "member", "Cleo Creator");
-    const admin = await createMember(database.url, "admin", "Ada Admin");
+    const creator = await createMember(studio.database.url, "member", "Cleo Creator");
+    const admin = await createMember(studio.database.url, "admin", "Ada Admin");
     const { DELETE } = await trackRoute();
     const { POST: RESTORE } = await import("@/app/api/tracks/[id]/restore/route");
     const as = (who: TestMember, method: string) => ({ method, headers: { cookie: who.cookie } });
     const remove = (id: string, who: TestMember) => call(DELETE, `/api/tracks/${id}`, as(who, "DELETE"), { id });
     const restore = (id: string, who: TestMember) => call(RESTORE, `/api/tracks/${id}/restore`, as(who, "POST"), { id });
 
-    const ownDelete = await seedTrack(client, { creatorId: creator.id, title: "Mine to undo" });
+    const ownDelete = await seedTrack(studio.sql, { creatorId: creator.id, title: "Mine to undo" });
     expect((await remove(ownDelete.id, creator)).status).toBe(200);
     const undone = await restore(ownDelete.id, creator);
     expect(undone.status).toBe(200);
     expect(await undone.json()).toMatchObject({ id: ownDelete.id, title: "Mine to undo" });
 
-    const takenDown = await seedTrack(client, { creatorId: creator.id, title: "Taken down" });
+    const takenDown = await seedTrack(studio.sql, { creatorId: creator.id, title: "Taken down" });
     expect((await remove(takenDown.id, admin)).status).toBe(200);
     const refused = await restore(takenDown.id, creator);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ error: "An admin deleted this track, so only an admin can restore it." });
-    const { rows } = await client.query(`SELECT "deletedAt", "deletedById" FROM "Track" WHERE id = $1`, [takenDown.id]);
+    const { rows } = await studio.sql.query(`SELECT "deletedAt", "deletedById" FROM "Track" WHERE id = $1`, [takenDown.id]);
     expect(rows[0]).toEqual({ deletedAt: expect.any(Date), deletedById: admin.id });
     // Another admin (here the owner) may bring it back; then it is the creator's again.
     expect((await restore(takenDown.id, owner)).status).toBe(200);
@@ -288,16 +274,16 @@ describe("GET/PATCH/DELETE /api/tracks/:id and restore", () => {
     expect((await restore(takenDown.id, creator)).status).toBe(200);
 
     // A track deleted before the studio kept who deleted it is treated as an admin's delete.
-    const unknownDeleter = await seedTrack(client, { creatorId: creator.id, deletedAt: new Date() });
+    const unknownDeleter = await seedTrack(studio.sql, { creatorId: creator.id, deletedAt: new Date() });
     expect((await restore(unknownDeleter.id, creator)).status).toBe(403);
     expect((await restore(unknownDeleter.id, admin)).status).toBe(200);
 
     // Two deletes at once: one of them is answered 404, and the other is the one recorded.
     for (let round = 0; round < 5; round++) {
-      const contested = await seedTrack(client, { creatorId: creator.id });
+      const contested = await seedTrack(studio.sql, { creatorId: creator.id });
       const [byAdmin, byCreator] = await Promise.all([remove(contested.id, admin), remove(contested.id, creator)]);
       expect([byAdmin.status, byCreator.status].sort()).toEqual([200, 404]);
-      const { rows: deleter } = await client.query(`SELECT "deletedById" FROM "Track" WHERE id = $1`, [contested.id]);
+      const { rows: deleter } = await studio.sql.query(`SELECT "deletedById" FROM "Track" WHERE id = $1`, [contested.id]);
       expect(deleter[0].deletedById).toBe(byAdmin.status === 200 ? admin.id : creator.id);
     }
   });
@@ -305,7 +291,7 @@ describe("GET/PATCH/DELETE /api/tracks/:id and restore", () => {
 
 describe("GET /api/tracks/:id/peaks", () => {
   it("answers the waveform with long cache headers", async () => {
-    const track = await seedTrack(client, { peaks: [-0.1, 0.2, -0.3, 0.4], durationMs: 12_345 });
+    const track = await seedTrack(studio.sql, { peaks: [-0.1, 0.2, -0.3, 0.4], durationMs: 12_345 });
     const { GET } = await import("@/app/api/tracks/[id]/peaks/route");
     const response = await call(GET, `/api/tracks/${track.id}/peaks`, {}, { id: track.id });
     expect(response.status).toBe(200);

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { beforeAll, describe, expect, it } from "vitest";
 import { unusedPort } from "../support/ports";
 import { call, jsonInit } from "../support/routes";
 import { signInAs } from "../support/members";
+import { setUpStudio } from "../support/studio-harness";
 
-let database: TestDatabase;
+const studio = setUpStudio({ env: { VENICE_API_KEY: "key-of-an-unreachable-venice" } });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
   process.env.VENICE_API_BASE = `http://127.0.0.1:${await unusedPort()}/api/v1`;
-  process.env.VENICE_API_KEY = "key-of-an-unreachable-venice";
-  process.env.LOG_LEVEL = "silent";
-  await signInAs(database.url, "owner");
+  await signInAs(studio.database.url, "owner");
 });
-afterAll(() => database.drop());
 
 const UNREACHABLE = { error: "The studio could not reach Venice. Check the server's internet connection." };
 

@@ -2,37 +2,21 @@
 // from every model's capabilities, through the real POST /api/generations and POST /api/quote
 // handlers as a signed-in owner. Every one must be refused with a 4xx that names the broken
 // field (or a 400 where no field applies), none may reach the simulator, none may be a 5xx.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { capabilities } from "@/lib/venice/capabilities";
 import { createVeniceClient } from "@/lib/venice/client";
-import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { describeFinding, fuzzCatalog, generateFuzzCases, runFuzz, type FuzzRoute } from "@/bench/harness/fuzz";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { signInAs } from "../support/members";
 import { call } from "../support/routes";
+import { setUpStudio } from "../support/studio-harness";
 
 const SEED = Number(process.env.FUZZ_SEED) || 20_261_125;
 const CASES = 600;
 
-let database: TestDatabase;
-let sim: VeniceSimulator;
+const studio = setUpStudio({ simulator: { balanceUsd: 1_000, models: fuzzCatalog() } });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  sim = await startVeniceSimulator({ port: 0, speed: 100, balanceUsd: 1_000, models: fuzzCatalog() });
-  // The studio reads its settings once: point it at this file's database and simulator.
-  process.env.DATABASE_URL = database.url;
-  process.env.VENICE_API_BASE = sim.url;
-  process.env.VENICE_API_KEY = sim.apiKey;
-  process.env.LOG_LEVEL = "silent";
-  await signInAs(database.url, "owner");
-});
-
-afterAll(async () => {
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await sim?.close();
-  await database?.drop();
+  await signInAs(studio.database.url, "owner");
 });
 
 async function send(route: FuzzRoute, init: RequestInit): Promise<Response> {
@@ -41,13 +25,13 @@ async function send(route: FuzzRoute, init: RequestInit): Promise<Response> {
 }
 
 it(`refuses ${CASES} generated invalid requests with field errors, and none reaches Venice (seed ${SEED})`, { timeout: 120_000 }, async () => {
-  const { models } = await createVeniceClient({ baseUrl: sim.url, apiKey: sim.apiKey }).listMusicModels();
+  const { models } = await createVeniceClient({ baseUrl: studio.sim.url, apiKey: studio.sim.apiKey }).listMusicModels();
   const catalog = models.map(capabilities);
   const cases = generateFuzzCases(catalog, { count: CASES, seed: SEED });
   // Every model of the catalog is fuzzed, the unusable ones included.
   expect(catalog.every((model) => cases.some((fuzzCase) => fuzzCase.model === model.id))).toBe(true);
 
-  const result = await runFuzz({ cases, send, sim });
+  const result = await runFuzz({ cases, send, sim: studio.sim });
   const findings = [...result.serverErrors, ...result.accepted, ...result.wrongFieldErrors, ...result.leaks].map(describeFinding);
   expect(findings, `seed ${SEED}`).toEqual([]);
   expect(result.total).toBe(CASES);
@@ -56,7 +40,7 @@ it(`refuses ${CASES} generated invalid requests with field errors, and none reac
   expect(result.byRoute["/api/quote"]).toBeGreaterThan(100);
   expect(result.reachedSimulator).toBe(0);
   // The catalog was read from the simulator: the requests did go through the real path.
-  expect(sim.control.requests().some((request) => request.endpoint === "models")).toBe(true);
+  expect(studio.sim.control.requests().some((request) => request.endpoint === "models")).toBe(true);
 });
 
 // What the fuzz found: unknown settings were refused under "_" rather than by name, and a
@@ -79,7 +63,7 @@ it.each([
 });
 
 it("sends a valid request through the same path, so refusals are not an accident of the setup", async () => {
-  const quotesBefore = sim.control.requests().filter((request) => request.endpoint === "quote").length;
+  const quotesBefore = studio.sim.control.requests().filter((request) => request.endpoint === "quote").length;
   const response = await send("/api/quote", {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -87,5 +71,5 @@ it("sends a valid request through the same path, so refusals are not an accident
   });
   expect(response.status).toBe(200);
   expect(await response.json()).toEqual({ usd: expect.any(Number) });
-  expect(sim.control.requests().filter((request) => request.endpoint === "quote")).toHaveLength(quotesBefore + 1);
+  expect(studio.sim.control.requests().filter((request) => request.endpoint === "quote")).toHaveLength(quotesBefore + 1);
 });

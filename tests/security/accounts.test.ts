@@ -6,14 +6,13 @@
 // back.
 import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { FAILURES_FROM_NEW_ADDRESSES, FAILURES_FROM_ONE_ADDRESS } from "@/lib/auth/sign-in-limit";
 import { ownerSetupCode } from "@/lib/auth/setup-code";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { authPost, cookieOf, createMember, freshIp, ownerSetupCodeOf, TEST_PASSWORD, type TestMember } from "../support/members";
 import { call, jsonInit } from "../support/routes";
 import { setStudioEnv } from "../support/studio-env";
+import { setUpStudio } from "../support/studio-harness";
 
 // Every line the studio logs, as written (JSON), for the tests that read the log.
 const logged = vi.hoisted(() => [] as string[]);
@@ -29,29 +28,16 @@ vi.mock("@/lib/log", async (importOriginal) => {
   return { ...original, log: () => logger };
 });
 
-let database: TestDatabase;
-let client: pg.Client;
+const studio = setUpStudio({ env: { LOG_SIGN_IN_EMAILS: undefined } });
 // The owner creates the studio from home, and so has signed in from there (sign-up signs in).
 const owner = { email: "olive.owner@studio.test", password: "the owner's own passphrase", cookie: "", home: "192.0.2.10" };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  delete process.env.VENICE_API_KEY;
-  delete process.env.LOG_SIGN_IN_EMAILS;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
   // Account creation fails, after the studio's claims, for these emails: as a crash or a
   // constraint would make it fail in the middle of a sign-up.
-  await client.query(`
+  await studio.sql.query(`
     CREATE FUNCTION refuse_doomed_account() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'account refused by the test'; END $$;
     CREATE TRIGGER refuse_doomed_account BEFORE INSERT ON "user" FOR EACH ROW WHEN (NEW.email LIKE 'doomed.%') EXECUTE FUNCTION refuse_doomed_account();`);
-});
-afterAll(async () => {
-  await client.end();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
 });
 
 function signUp(body: Record<string, unknown>, ip = freshIp()): Promise<Response> {
@@ -63,7 +49,7 @@ function signIn(email: string, password: string, ip = freshIp()): Promise<Respon
 }
 
 async function accounts(): Promise<{ email: string; role: string }[]> {
-  return (await client.query<{ email: string; role: string }>(`SELECT email, role FROM "user" ORDER BY "createdAt"`)).rows;
+  return (await studio.sql.query<{ email: string; role: string }>(`SELECT email, role FROM "user" ORDER BY "createdAt"`)).rows;
 }
 
 async function messageOf(response: Response): Promise<string> {
@@ -72,17 +58,17 @@ async function messageOf(response: Response): Promise<string> {
 
 /** As if a minute had passed for better-auth's per-address limit (10 sign-ins a minute), which is not what these tests are about. */
 async function forgetPerAddressLimit(ip: string): Promise<void> {
-  await client.query(`DELETE FROM "rateLimit" WHERE key LIKE $1`, [`${ip}|%`]);
+  await studio.sql.query(`DELETE FROM "rateLimit" WHERE key LIKE $1`, [`${ip}|%`]);
 }
 
 /** As if `ms` had passed for every limit kept in the "rateLimit" table (better-auth's and the studio's): all its times move back. */
 async function letTimePass(ms: number): Promise<void> {
-  await client.query(`UPDATE "rateLimit" SET "lastRequest" = "lastRequest" - $1`, [ms]);
+  await studio.sql.query(`UPDATE "rateLimit" SET "lastRequest" = "lastRequest" - $1`, [ms]);
 }
 
 /** A member who has signed in from `home`. */
 async function memberAt(home: string, name: string): Promise<TestMember> {
-  const member = await createMember(database.url, "member", name);
+  const member = await createMember(studio.database.url, "member", name);
   expect((await signIn(member.email, TEST_PASSWORD, home)).status).toBe(200);
   return member;
 }
@@ -121,7 +107,7 @@ describe("a fresh studio's owner", () => {
     const printed = vi.spyOn(console, "log").mockImplementation(() => {});
     try {
       await announceOwnerSetup();
-      const code = await ownerSetupCodeOf(database.url);
+      const code = await ownerSetupCodeOf(studio.database.url);
       expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
       const url = `http://localhost:3456/sign-up?setup=${code}`;
       expect(printed.mock.calls.flat().join("\n")).toContain(url);
@@ -143,7 +129,7 @@ describe("a fresh studio's owner", () => {
   });
 
   it("can still be created when a first attempt with the right code failed while creating the account", async () => {
-    const code = await ownerSetupCodeOf(database.url);
+    const code = await ownerSetupCodeOf(studio.database.url);
     const failed = await signUp({ email: "doomed.owner@studio.test", setupCode: code });
     expect(failed.ok).toBe(false);
     expect(await accounts()).toEqual([]);
@@ -168,7 +154,7 @@ describe("a fresh studio's owner", () => {
     } finally {
       printed.mockRestore();
     }
-    const again = await signUp({ email: "second.owner@studio.test", setupCode: await ownerSetupCodeOf(database.url) });
+    const again = await signUp({ email: "second.owner@studio.test", setupCode: await ownerSetupCodeOf(studio.database.url) });
     expect(again.status).toBe(403);
     expect(await messageOf(again)).toMatch(/invite-only/);
     expect(await accounts()).toHaveLength(1);
@@ -185,13 +171,13 @@ describe("an invite link", () => {
 
     const failed = await signUp({ email: "doomed.joiner@studio.test", inviteToken });
     expect(failed.ok).toBe(false);
-    const { rows: untouched } = await client.query(`SELECT "usedAt", "usedByEmail" FROM "Invite" WHERE id = $1`, [id]);
+    const { rows: untouched } = await studio.sql.query(`SELECT "usedAt", "usedByEmail" FROM "Invite" WHERE id = $1`, [id]);
     expect(untouched).toEqual([{ usedAt: null, usedByEmail: null }]);
 
     const joined = await signUp({ email: "ada.admin@studio.test", inviteToken });
     expect(joined.status).toBe(200);
     expect((await accounts()).find((account) => account.email === "ada.admin@studio.test")?.role).toBe("admin");
-    const { rows: used } = await client.query(`SELECT "usedByEmail" FROM "Invite" WHERE id = $1`, [id]);
+    const { rows: used } = await studio.sql.query(`SELECT "usedByEmail" FROM "Invite" WHERE id = $1`, [id]);
     expect(used).toEqual([{ usedByEmail: "ada.admin@studio.test" }]);
   });
 });
@@ -229,7 +215,7 @@ describe("password guessing", () => {
 
   it("answers 300 guesses sent at once with 429s, without the database pool reconnecting (500s once connections time out)", async () => {
     const member = await memberAt("192.0.2.35", "Flo Flooded");
-    const sessionsOpened = async () => Number((await client.query(`SELECT sessions FROM pg_stat_database WHERE datname = current_database()`)).rows[0].sessions);
+    const sessionsOpened = async () => Number((await studio.sql.query(`SELECT sessions FROM pg_stat_database WHERE datname = current_database()`)).rows[0].sessions);
     const before = await sessionsOpened();
     const statuses = await Promise.all(
       addressesIn("198.51.103", 30).flatMap((address) => Array.from({ length: 10 }, async (_, guess) => (await signIn(member.email, `guess ${guess}`, address)).status)),
@@ -289,7 +275,7 @@ describe("password guessing", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 70_000 });
     try {
       const again = await signIn(member.email, TEST_PASSWORD, office);
-      const { rows } = await client.query(`SELECT 1 FROM "rateLimit" WHERE key = $1`, ["198.51.102.1|/sign-in/email"]);
+      const { rows } = await studio.sql.query(`SELECT 1 FROM "rateLimit" WHERE key = $1`, ["198.51.102.1|/sign-in/email"]);
       expect(rows).toEqual([]);
       expect(again.status).toBe(429);
       expect(await messageOf(again)).toMatch(/from your address/);
@@ -407,7 +393,7 @@ describe("a failed sign-in", () => {
 
 describe("a password change", () => {
   it("signs the member's other sessions out even when the client does not ask, and keeps the one that changed it", async () => {
-    const changer = await createMember(database.url, "member", "Cam Changer");
+    const changer = await createMember(studio.database.url, "member", "Cam Changer");
     const { GET } = await import("@/app/api/team/settings/route");
     const settingsAs = async (cookie: string) => (await call(GET, "/api/team/settings", { headers: { cookie } })).status;
     let password = TEST_PASSWORD;

@@ -4,13 +4,12 @@
 // route cannot ship without someone deciding who may call it. The ids in the URLs are made
 // up, so a 400/404/409 answer is expected; what matters is that the role check came first.
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/member";
-import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
 import { apiEndpoints, fillPattern, type ApiEndpoint, type HttpMethod } from "../support/api-routes";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createMember, type TestMember } from "../support/members";
 import { call } from "../support/routes";
+import { setUpStudio } from "../support/studio-harness";
 
 type Access = "public" | Role;
 
@@ -73,26 +72,15 @@ const CALLER_RANK: Record<Caller, number> = { anonymous: -1, member: 0, admin: 1
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-let database: TestDatabase;
-let sim: VeniceSimulator;
+const studio = setUpStudio({ simulator: {} });
 let endpoints: ApiEndpoint[];
 const members = {} as Record<Exclude<Caller, "anonymous">, TestMember>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  sim = await startVeniceSimulator({ port: 0, speed: 100 });
-  process.env.DATABASE_URL = database.url;
-  process.env.VENICE_API_BASE = sim.url;
-  process.env.VENICE_API_KEY = sim.apiKey;
-  process.env.LOG_LEVEL = "silent";
-  members.owner = await createMember(database.url, "owner");
-  members.admin = await createMember(database.url, "admin");
-  members.member = await createMember(database.url, "member");
+  members.owner = await createMember(studio.database.url, "owner");
+  members.admin = await createMember(studio.database.url, "admin");
+  members.member = await createMember(studio.database.url, "member");
   endpoints = await apiEndpoints();
-});
-afterAll(async () => {
-  await sim?.close();
-  await database?.drop();
 });
 
 const keyOf = (endpoint: ApiEndpoint) => `${endpoint.method} ${endpoint.pattern}`;

@@ -1,10 +1,10 @@
 // A browser drops a Secure cookie over plain HTTP: a studio reached at http://192.168.x.x:3000
 // must send its session cookie without Secure, and one served over HTTPS (STUDIO_URL, or a
 // trusted proxy's X-Forwarded-Proto) with it. In production, as `npm start` runs the studio.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createMember, TEST_PASSWORD, type TestMember } from "../support/members";
 import { setStudioEnv } from "../support/studio-env";
+import { setUpStudio } from "../support/studio-harness";
 
 // better-auth reads NODE_ENV once, when it is first imported.
 vi.hoisted(() => {
@@ -13,22 +13,12 @@ vi.hoisted(() => {
 
 const HOST = "studio.test";
 const PROXY = "10.0.0.5";
-let database: TestDatabase;
+const studio = setUpStudio({ env: { STUDIO_URL: undefined, TRUSTED_PROXIES: undefined } });
 let member: TestMember;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.LOG_LEVEL = "silent";
-  delete process.env.VENICE_API_KEY;
-  setStudioEnv({ STUDIO_URL: undefined, TRUSTED_PROXIES: undefined });
-  member = await createMember(database.url, "owner");
-});
-
-afterAll(async () => {
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
+  setStudioEnv({});
+  member = await createMember(studio.database.url, "owner");
 });
 
 /** Signs the member in through the studio's auth route, as a browser on `origin` would. */

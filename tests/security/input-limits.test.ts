@@ -2,38 +2,19 @@
 // bodies over the limit are refused (413) before they are buffered, stored and queried text is
 // bounded and never holds a NUL character (which PostgreSQL refuses with a 500), and a deeply
 // nested body is a 400, not a stack overflow.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH } from "@/lib/api/input";
-import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { lazyBody, streamedInit } from "../support/lazy-body";
 import { seedTrack } from "../support/library";
 import { signInAs, TEST_PASSWORD, type TestMember } from "../support/members";
 import { call, jsonInit, STUDIO } from "../support/routes";
+import { setUpStudio } from "../support/studio-harness";
 
-let database: TestDatabase;
-let sim: VeniceSimulator;
-let client: pg.Client;
+const studio = setUpStudio({ simulator: { balanceUsd: 1_000 } });
 let owner: TestMember;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  sim = await startVeniceSimulator({ port: 0, speed: 100, balanceUsd: 1_000 });
-  process.env.DATABASE_URL = database.url;
-  process.env.VENICE_API_BASE = sim.url;
-  process.env.VENICE_API_KEY = sim.apiKey;
-  process.env.LOG_LEVEL = "silent";
-  owner = await signInAs(database.url, "owner");
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-});
-afterAll(async () => {
-  await client?.end();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await sim?.close();
-  await database?.drop();
+  owner = await signInAs(studio.database.url, "owner");
 });
 
 const HUNDRED_MB = 100 * 1024 * 1024;
@@ -75,7 +56,7 @@ async function errorOf(response: Response): Promise<{ error: string; fields?: Re
 }
 
 async function userCount(): Promise<number> {
-  const { rows } = await client.query<{ count: string }>(`SELECT count(*) FROM "user"`);
+  const { rows } = await studio.sql.query<{ count: string }>(`SELECT count(*) FROM "user"`);
   return Number(rows[0]!.count);
 }
 
@@ -181,7 +162,7 @@ describe("stored and queried text", () => {
   });
 
   it("refuses a NUL in a track's new title, and a title over 200 characters, naming the title", async () => {
-    const track = await seedTrack(client, { title: "Before", creatorId: owner.id });
+    const track = await seedTrack(studio.sql, { title: "Before", creatorId: owner.id });
     const { PATCH } = await routes.track();
     for (const [title, message] of [
       [`Rain${NUL}drops`, "The title must not contain a NUL character."],
@@ -191,7 +172,7 @@ describe("stored and queried text", () => {
       expect(response.status).toBe(400);
       expect((await errorOf(response)).fields).toEqual({ title: [message] });
     }
-    const { rows } = await client.query<{ title: string }>(`SELECT title FROM "Track" WHERE id = $1`, [track.id]);
+    const { rows } = await studio.sql.query<{ title: string }>(`SELECT title FROM "Track" WHERE id = $1`, [track.id]);
     expect(rows[0]!.title).toBe("Before");
   });
 
@@ -201,13 +182,13 @@ describe("stored and queried text", () => {
     ["voice", { model: "elevenlabs-tts-multilingual-v2", request: { prompt: PROMPT, voice: `custom${NUL}` } }, "The voice must not contain a NUL character."],
     ["model", { model: `stable-audio-25${NUL}`, request: { prompt: PROMPT } }, "The model must not contain a NUL character."],
   ])("refuses a NUL in a submit's %s with a 400 on that field, before anything is stored or quoted", async (field, draft, message) => {
-    const quotesBefore = sim.control.requests().filter((request) => request.endpoint === "quote").length;
+    const quotesBefore = studio.sim.control.requests().filter((request) => request.endpoint === "quote").length;
     for (const send of [submit, async (init: RequestInit) => call((await routes.quote()).POST, "/api/quote", init)]) {
       const response = await send(jsonInit("POST", draft));
       expect(response.status).toBe(400);
       expect((await errorOf(response)).fields).toEqual({ [field]: [message] });
     }
-    expect(sim.control.requests().filter((request) => request.endpoint === "quote")).toHaveLength(quotesBefore);
+    expect(studio.sim.control.requests().filter((request) => request.endpoint === "quote")).toHaveLength(quotesBefore);
   });
 
   it("answers a NUL in a path id with 404, for UUID ids and account ids alike", async () => {
@@ -262,7 +243,7 @@ describe("the account fields better-auth stores", () => {
     // Nor a storable one: the studio does not serve update-user (DISABLED_AUTH_PATHS in lib/auth/auth.ts).
     const renamed = await authPost("/update-user", jsonInit("POST", { name: "Olive Owner" }, { cookie }));
     expect(renamed.status).toBe(404);
-    const { rows } = await client.query<{ name: string }>(`SELECT name FROM "user" WHERE id = $1`, [owner.id]);
+    const { rows } = await studio.sql.query<{ name: string }>(`SELECT name FROM "user" WHERE id = $1`, [owner.id]);
     expect(rows[0]!.name).not.toBe("Olive Owner");
   });
 

@@ -1,29 +1,18 @@
 // Behind a load balancer, X-Forwarded-For holds a chain; the per-IP sign-in limit must key on
 // the client's address in it, not on whatever a client writes at the start of the chain.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "@/lib/auth/auth";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createMember, type TestMember } from "../support/members";
 import { STUDIO } from "../support/routes";
+import { setUpStudio } from "../support/studio-harness";
 
 const PROXY = "10.0.0.5";
-let database: TestDatabase;
+const studio = setUpStudio({ env: { TRUSTED_PROXIES: `${PROXY}, 10.9.0.0/16` } });
 let member: TestMember;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.LOG_LEVEL = "silent";
-  process.env.TRUSTED_PROXIES = `${PROXY}, 10.9.0.0/16`;
-  delete process.env.VENICE_API_KEY;
-  await createMember(database.url, "owner", "Olive Owner");
-  member = await createMember(database.url, "member", "Mo Member");
-});
-
-afterAll(async () => {
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
+  await createMember(studio.database.url, "owner", "Olive Owner");
+  member = await createMember(studio.database.url, "member", "Mo Member");
 });
 
 async function signIn(forwardedFor: string, email = member.email): Promise<Response> {
