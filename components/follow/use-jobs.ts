@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { fetchJson } from "@/lib/client/fetch-json";
 import type { GenerationView } from "@/lib/generations/generation-view";
 
@@ -20,10 +20,14 @@ export function useJobs() {
     queryFn: ({ signal }) => fetchJson<{ generations: Job[] }>("/api/generations?active=1", { signal }),
   });
   const activeKey = active.data?.generations.map((job) => job.id).join(",") ?? "";
-  useEffect(() => {
+  // Each newly active job joins the followed ones as the list arrives (in render, not in an
+  // effect: no extra render with the old list).
+  const [mergedKey, setMergedKey] = useState("");
+  if (activeKey !== mergedKey) {
+    setMergedKey(activeKey);
     const activeIds = activeKey.split(",").filter(Boolean);
     setFollowed((ids) => [...ids, ...activeIds.filter((id) => !ids.includes(id))]);
-  }, [activeKey]);
+  }
 
   const jobs = useQueries({
     queries: followed.map((id) => ({

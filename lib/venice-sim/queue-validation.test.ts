@@ -1,7 +1,7 @@
 // /audio/queue's per-model rules, over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIM_MODELS, type SimModel } from "./catalog";
-import { NO_LIMITS, startSim, stubRender, type SimClient } from "@/tests/support/venice-sim";
+import { NO_LIMITS, startSim, stubRender, type Reply, type SimClient } from "@/tests/support/venice-sim";
 
 let c: SimClient;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ async function queue(body: Record<string, unknown>) {
   return c.post("/audio/queue", body);
 }
 
-function expectField(reply: { status: number; body: any }, field: string) {
+function expectField(reply: Pick<Reply, "status" | "body">, field: string) {
   expect(reply.status, JSON.stringify(reply.body)).toBe(400);
   expect(typeof reply.body.error).toBe("string");
   expect(reply.body.details._errors).toBeInstanceOf(Array);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSharedVenice, sharedVenicePath } from "@/tests/support/shared-venice";
 import { SIM_MODELS } from "./catalog";
-import { NO_LIMITS, startSim, stubRender, type SimClient } from "@/tests/support/venice-sim";
+import { NO_LIMITS, startSim, stubRender, type Reply, type SimClient } from "@/tests/support/venice-sim";
 
 let c: SimClient;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ async function price(body: Record<string, unknown>): Promise<number> {
   return reply.body.quote as number;
 }
 
-function expectField(reply: { status: number; body: any }, field: string) {
+function expectField(reply: Pick<Reply, "status" | "body">, field: string) {
   expect(reply.status, JSON.stringify(reply.body)).toBe(400);
   expect(reply.body.details[field]?._errors?.length, JSON.stringify(reply.body)).toBeGreaterThan(0);
 }
