@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiMessage } from "@/lib/failure-wording";
 import type { VeniceError, VeniceErrorCode } from "@/lib/venice/errors";
 
 // The one error type route handlers throw. Its code decides the HTTP status, here only.
@@ -47,8 +48,8 @@ export function fieldErrors(error: Pick<z.ZodError, "issues">): FieldErrors {
 
 // A Venice failure, as the studio's own API answers it: the few that the creator can act on
 // keep their meaning, Venice being busy or down is a 503 (try again shortly), every other
-// one is Venice's side (502). The message is Venice's user-facing one, never the developer
-// detail.
+// one is Venice's side (502). The message is the code's (lib/failure-wording), never the
+// developer detail.
 const CODE_BY_VENICE_CODE: Partial<Record<VeniceErrorCode, ApiErrorCode>> = {
   INSUFFICIENT_BALANCE: "payment_required",
   CONTENT_VIOLATION: "unprocessable",
@@ -57,5 +58,5 @@ const CODE_BY_VENICE_CODE: Partial<Record<VeniceErrorCode, ApiErrorCode>> = {
 };
 
 export function apiErrorFromVenice(error: VeniceError): ApiError {
-  return new ApiError(CODE_BY_VENICE_CODE[error.code] ?? "bad_gateway", error.userMessage);
+  return new ApiError(CODE_BY_VENICE_CODE[error.code] ?? "bad_gateway", apiMessage(error.code));
 }

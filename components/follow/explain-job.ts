@@ -1,10 +1,11 @@
-import { formatUsd } from "@/lib/client/model-view";
-import { roundUpToCent } from "@/lib/venice/pricing";
+import { explainEnding } from "@/lib/failure-wording";
+import { formatPrice } from "@/lib/money";
 import type { Job } from "./use-jobs";
 
 // What a job card says, in a creator's words: where the job stands, what went wrong and what
 // to do about it, and whether money was spent. Venice charges when it accepts a job, refunds
-// a generation that fails, and keeps the charge for a track that was made but expired.
+// a generation that fails, and keeps the charge for a track that was made but expired. A job
+// that ended without a track is told as lib/failure-wording words it, by its error code.
 
 export type JobExplanation = {
   tone: "working" | "waiting" | "ready" | "failed" | "warning";
@@ -20,7 +21,7 @@ export type JobExplanation = {
 export type ExplainableJob = Pick<Job, "status" | "error" | "retry" | "quotedUsd" | "acceptedByVenice">;
 
 export function explainJob(job: ExplainableJob): JobExplanation {
-  const price = formatUsd(roundUpToCent(job.quotedUsd));
+  const price = formatPrice(job.quotedUsd);
   switch (job.status) {
     case "pending":
     case "queued":
@@ -36,43 +37,10 @@ export function explainJob(job: ExplainableJob): JobExplanation {
         money: `Venice charged ${price} for this track.`,
       };
     case "failed":
-      return {
-        tone: "failed",
-        ...failure(job),
-        moneySpent: "no",
-        money: job.acceptedByVenice ? `Venice refunded the ${price} it charged.` : "Nothing was charged.",
-      };
     case "expired":
-      if (job.error?.code === "JOB_UNKNOWN") return lostByVenice(price);
-      return {
-        tone: "warning",
-        title: "Expired before it was saved",
-        detail: "Venice made this track, but it expired on Venice before the studio could fetch it. Create it again to get a new one.",
-        moneySpent: "yes",
-        money: `Venice charged ${price} for it; an expired track is not refunded.`,
-      };
     case "uncertain":
-      return {
-        tone: "warning",
-        title: "Outcome unknown",
-        detail:
-          "The studio lost touch while Venice was accepting this job, so it cannot tell whether Venice took it. It was not sent again. Check your Venice account before creating it again.",
-        moneySpent: "maybe",
-        money: `Venice may have charged ${price}; your Venice account's usage shows whether it did.`,
-      };
+      return explainEnding({ ...job, status: job.status });
   }
-}
-
-/** Venice accepted the job, then answered that it does not know it: nothing the creator did. */
-function lostByVenice(price: string): JobExplanation {
-  return {
-    tone: "warning",
-    title: "Venice lost this job",
-    detail:
-      "Venice accepted this job but later no longer recognised it, so the studio could not fetch the track. Your settings were fine. If the studio's Venice key was changed to another account since, that account cannot see it; otherwise create it again.",
-    moneySpent: "maybe",
-    money: `Venice may have charged ${price}; your Venice account's usage shows whether it did.`,
-  };
 }
 
 /** "in about 30 s", "in about 2 min", or "in a moment". */
@@ -150,60 +118,4 @@ function inFlightMoney(status: InFlightStatus, price: string): Pick<JobExplanati
   if (status === "pending") return { moneySpent: "no", money: "Nothing is charged until Venice accepts the job." };
   if (status === "downloaded") return { moneySpent: "yes", money: `Venice charged ${price} for this track.` };
   return { moneySpent: "yes", money: `Venice charged ${price} when it accepted the job, and refunds it if the track fails.` };
-}
-
-/** Why Venice made no track, and what to do, by the error code the worker stored. */
-function failure(job: ExplainableJob): Pick<JobExplanation, "title" | "detail"> {
-  const suggestion = job.error?.suggestedPrompt ? ", or use Venice's suggestion below," : "";
-  switch (job.error?.code) {
-    case "INSUFFICIENT_BALANCE":
-      return {
-        title: "Not enough Venice balance",
-        detail: "Venice turned the job down: the balance, or the key's spending limit, is too low for it. Top up at venice.ai, then create it again.",
-      };
-    case "CONTENT_VIOLATION":
-      return {
-        title: "Refused by the content policy",
-        detail: job.acceptedByVenice
-          ? `Venice's content policy stopped this track while it was being made. Reword the prompt${suggestion} and create it again.`
-          : `Venice's content policy refused this prompt. Reword it${suggestion} and create it again.`,
-      };
-    case "BAD_REQUEST":
-      return {
-        title: "Settings not accepted",
-        detail: job.acceptedByVenice
-          ? "Venice's model rejected these settings while making the track. Change them in the form and create it again."
-          : "Venice did not accept these settings. Change them in the form and create it again.",
-      };
-    case "INFERENCE_FAILED":
-      return {
-        title: "Venice could not make this track",
-        detail: "Venice's model failed while making it. Creating it again usually works.",
-      };
-    case "UNAUTHORIZED":
-      return {
-        title: "Venice refused the studio's key",
-        detail: "Venice did not accept the studio's API key, or this model needs a Venice Pro account. Pick another model, or ask whoever runs the studio to check the key.",
-      };
-    case "FORBIDDEN":
-      return {
-        title: "Model not allowed",
-        detail: "The studio's Venice key may not use this model. Pick another model and create it again.",
-      };
-    case "NOT_FOUND":
-      return {
-        title: "Model not available",
-        detail: "Venice no longer offers this model. Pick another one and create it again.",
-      };
-    case "INVALID_REQUEST":
-      return {
-        title: "Never sent",
-        detail: "The studio's stored copy of this request is not valid, so it never went to Venice. Create it again from the form.",
-      };
-    default:
-      return {
-        title: "Venice could not make this track",
-        detail: job.error?.message ?? "Venice ended the job without a track. Create it again to try once more.",
-      };
-  }
 }

@@ -3,8 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ApiFailure } from "@/lib/client/fetch-json";
-import { formatUsd } from "@/lib/client/model-view";
-import { ledgerUsd } from "./ledger-api";
+import { centsText, formatExactUsd, formatUsd } from "@/lib/money";
 
 type Props = {
   /** Unique among the rows: names the row's controls. */
@@ -20,7 +19,7 @@ type Props = {
 
 /** One monthly cap: the month's spend against it, and an inline editor (empty = no cap). */
 export function CapRow({ id, name, detail, spentUsd, capUsd, lockedReason, save }: Props) {
-  const [draft, setDraft] = useState(capUsd === null ? "" : capUsd.toFixed(2));
+  const [draft, setDraft] = useState(capUsd === null ? "" : centsText(capUsd));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const mutation = useMutation({
@@ -28,7 +27,7 @@ export function CapRow({ id, name, detail, spentUsd, capUsd, lockedReason, save 
     onSuccess: (_answer, cap) => {
       setError(null);
       setSaved(cap === null ? "Saved: no cap." : `Saved: ${formatUsd(cap)} a month.`);
-      if (cap !== null) setDraft(cap.toFixed(2));
+      if (cap !== null) setDraft(centsText(cap));
     },
     onError: (failure) => {
       setSaved(null);
@@ -59,7 +58,7 @@ export function CapRow({ id, name, detail, spentUsd, capUsd, lockedReason, save 
       </div>
       <div className="min-w-0 text-sm">
         <p data-testid="cap-spend">
-          {ledgerUsd(spentUsd)} spent
+          {formatExactUsd(spentUsd)} spent
           <span className="text-zinc-600 dark:text-zinc-400">{capUsd === null ? " · no cap" : ` of ${formatUsd(capUsd)}`}</span>
         </p>
         {share !== null ? (

@@ -1,6 +1,6 @@
 import { LocalTime } from "@/components/team/local-time";
 import type { LedgerEntryView } from "@/lib/api/ledger/list-ledger";
-import { ledgerUsd } from "./ledger-api";
+import { formatExactUsd } from "@/lib/money";
 
 const STATUS_NOTES: Readonly<Record<string, string>> = {
   failed: "Failed, refunded",
@@ -46,9 +46,9 @@ export function EntriesTable({ entries }: { entries: LedgerEntryView[] }) {
               <td className="max-w-48 truncate px-3 py-2.5 max-md:hidden" title={entry.memberEmail}>
                 {entry.memberName}
               </td>
-              <td className="px-3 py-2.5 text-right tabular-nums max-sm:hidden">{ledgerUsd(entry.quotedUsd)}</td>
-              <td className="px-3 py-2.5 text-right tabular-nums max-sm:hidden">{entry.refundedUsd > 0 ? ledgerUsd(entry.refundedUsd) : "—"}</td>
-              <td className="py-2.5 pr-4 pl-3 text-right font-medium tabular-nums sm:pr-0">{ledgerUsd(entry.netUsd)}</td>
+              <td className="px-3 py-2.5 text-right tabular-nums max-sm:hidden">{formatExactUsd(entry.quotedUsd)}</td>
+              <td className="px-3 py-2.5 text-right tabular-nums max-sm:hidden">{entry.refundedUsd > 0 ? formatExactUsd(entry.refundedUsd) : "—"}</td>
+              <td className="py-2.5 pr-4 pl-3 text-right font-medium tabular-nums sm:pr-0">{formatExactUsd(entry.netUsd)}</td>
             </tr>
           ))}
         </tbody>

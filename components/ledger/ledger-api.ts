@@ -1,8 +1,8 @@
-// The ledger page's calls to the studio's API (browser side), and how it words money.
+// The ledger page's calls to the studio's API (browser side); its money is written by lib/money.
 import type { Caps, CapView, MemberCapView } from "@/lib/api/caps/get-caps";
-import { exactUsd } from "@/lib/api/ledger/exact-usd";
 import type { Ledger } from "@/lib/api/ledger/list-ledger";
 import { fetchJson } from "@/lib/client/fetch-json";
+import { parseMonthKey } from "@/lib/spend/calendar-month";
 
 export const capsKey = ["caps"] as const;
 export const ledgerKey = (month: string) => ["ledger", month] as const;
@@ -22,12 +22,7 @@ export const fetchLedger = (month: string, signal?: AbortSignal) =>
 /** Where the CSV of the same month (or all of it) downloads from. */
 export const exportUrl = (month: string) => `/api/ledger/export${month ? `?month=${month}` : ""}`;
 
-/** "$0.00621": a ledger amount, exact (Venice prices in micro-dollars). */
-export function ledgerUsd(amount: number): string {
-  return `$${exactUsd(amount)}`;
-}
-
 /** "November 2025" for "2025-11" (a UTC calendar month). */
 export function monthName(key: string): string {
-  return new Date(`${key}-01T00:00:00Z`).toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+  return parseMonthKey(key)?.name ?? key;
 }

@@ -4,8 +4,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Panel } from "@/components/team/panel";
 import type { Ledger } from "@/lib/api/ledger/list-ledger";
+import { formatExactUsd } from "@/lib/money";
 import { EntriesTable } from "./entries-table";
-import { exportUrl, fetchLedger, ledgerKey, ledgerUsd, monthName } from "./ledger-api";
+import { exportUrl, fetchLedger, ledgerKey, monthName } from "./ledger-api";
 import { TotalsTable } from "./totals-table";
 
 /** Every charge and refund: totals per member, model and month, the latest charges, and the CSV. */
@@ -58,9 +59,9 @@ export function LedgerView({ initialLedger }: { initialLedger: Ledger }) {
 
         <dl aria-busy={ledger.isFetching} className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="ledger-summary">
           {[
-            { key: "net", label: "Net spend", value: ledgerUsd(total.netUsd) },
-            { key: "charged", label: "Charged", value: ledgerUsd(total.quotedUsd) },
-            { key: "refunded", label: "Refunded", value: ledgerUsd(total.refundedUsd) },
+            { key: "net", label: "Net spend", value: formatExactUsd(total.netUsd) },
+            { key: "charged", label: "Charged", value: formatExactUsd(total.quotedUsd) },
+            { key: "refunded", label: "Refunded", value: formatExactUsd(total.refundedUsd) },
             { key: "count", label: "Charges", value: String(total.entries) },
           ].map(({ key, label, value }) => (
             <div key={key} className="rounded-xl bg-zinc-100 px-3 py-2.5 dark:bg-zinc-800/60">

@@ -8,14 +8,7 @@ import { LibraryToolbar } from "@/components/library/library-toolbar";
 import { useLibraryFilters } from "@/components/library/use-library-filters";
 import { useTrackActions } from "@/components/library/use-track-actions";
 import { Toast, type ToastMessage } from "@/components/toast";
-import type { LibraryStatus } from "@/lib/api/tracks/library-status";
-
-// What each list that is not of tracks holds, said once above it.
-const STATUS_NOTES: Readonly<Record<Exclude<LibraryStatus, "ready">, string>> = {
-  failed: "Generations Venice could not make. Nothing was charged for them: Venice refunds a failed job, and one refused at the start was never billed.",
-  expired: "Generations that were paid for, but Venice discarded the audio before the studio could store it.",
-  uncertain: "The studio stopped while Venice was accepting these jobs, so it cannot know whether they were charged. Check your Venice account; they were not sent again.",
-};
+import { ENDED_LIST_NOTES } from "@/lib/failure-wording";
 
 export function LibraryView() {
   const { filters, queryFilters, search, setSearch, shortSearch, filtered, change, clearFilters } = useLibraryFilters();
@@ -41,7 +34,7 @@ export function LibraryView() {
 
   const tracks = pages.data?.pages.flatMap((p) => p.tracks) ?? [];
   const ended = pages.data?.pages.flatMap((p) => p.generations) ?? [];
-  const statusNote = filters.status === "ready" || ended.length === 0 ? null : STATUS_NOTES[filters.status];
+  const statusNote = filters.status === "ready" || ended.length === 0 ? null : ENDED_LIST_NOTES[filters.status];
 
   return (
     <>

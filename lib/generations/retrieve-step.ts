@@ -3,7 +3,7 @@ import { VeniceError } from "@/lib/venice/errors";
 import { waitForBudget, waitOutRateLimit } from "./budget-gate";
 import { completeStep } from "./complete-step";
 import { consecutiveFailures, endJob, NO_FAILURES, RELEASED, releaseJob, retryLater } from "./job-updates";
-import { INFERENCE_FAILED, JOB_UNKNOWN, MEDIA_EXPIRED, refusal } from "./messages";
+import { jobError, refusal } from "./messages";
 import { pollDistribution } from "./poll-distribution";
 import { nextPollDelayMs } from "./schedule";
 import { transition, type TransitionData } from "./state-machine";
@@ -62,11 +62,11 @@ async function retrieveFailed(
     return retryLater(ctx, job, "storage", counted);
   }
   if (error.code === "RATE_LIMITED") return waitOutRateLimit(ctx, job, "retrieve", error, counted);
-  if (error.code === "NOT_FOUND") return endJob(ctx, job, "expired", MEDIA_EXPIRED, counted);
+  if (error.code === "NOT_FOUND") return endJob(ctx, job, "expired", jobError(job, "EXPIRED"), counted);
   if (error.code === "BAD_REQUEST" && UNKNOWN_REQUEST_ID.test(error.message)) {
     // Venice may have kept the money, so the job ends as paid for and lost, not as refunded.
     ctx.log.error({ err: error, generationId: job.id, queueId: job.queueId }, "Venice no longer knows a job it accepted");
-    return endJob(ctx, job, "expired", JOB_UNKNOWN, counted);
+    return endJob(ctx, job, "expired", jobError(job, "JOB_UNKNOWN"), counted);
   }
   if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN") {
     // The key was revoked or changed, not the job: park it until a working key is back,
@@ -78,12 +78,12 @@ async function retrieveFailed(
       attempts: consecutiveFailures(job, "key_refused"),
     });
   }
-  if (error.status >= 400 && error.status < 500) return endJob(ctx, job, "failed", refusal(error, "generation"), counted);
+  if (error.status >= 400 && error.status < 500) return endJob(ctx, job, "failed", refusal(job, error), counted);
   // Venice reports a failed generation as a 500 "Inference processing failed" on every
   // retrieve; a passing 500 does not repeat. Only a run of them tells the two apart.
   if (error.status === 500) {
     if (consecutiveFailures(job, "inference") >= ctx.settings.maxInferenceFailures) {
-      return endJob(ctx, job, "failed", INFERENCE_FAILED, counted);
+      return endJob(ctx, job, "failed", jobError(job, "INFERENCE_FAILED"), counted);
     }
     return retryLater(ctx, job, "inference", counted);
   }

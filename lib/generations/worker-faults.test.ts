@@ -77,7 +77,7 @@ describe("retrieve faults", () => {
     expect(job).toMatchObject({
       status: "expired",
       errorCode: "EXPIRED",
-      errorMessage: "Venice no longer has this track: it expired before the studio could fetch it.",
+      errorMessage: "Venice made this track, but it expired on Venice before the studio could fetch it. Create it again to get a new one. Venice charged $0.19 for it; an expired track is not refunded.",
     });
     expect(await harness.prisma.track.count({ where: { generationId: id } })).toBe(0);
   });
@@ -98,7 +98,7 @@ describe("retrieve faults", () => {
     expect(job).toMatchObject({
       status: "failed",
       errorCode: "INFERENCE_FAILED",
-      errorMessage: "Venice could not generate this track; it was refunded.",
+      errorMessage: "Venice's model failed while making it. Creating it again usually works. Venice refunded the $0.19 it charged.",
     });
     expect(callsTo(harness.sim, "retrieve").filter((call) => call.status === 500)).toHaveLength(5);
     expect(harness.sim.control.balanceUsd()).toBe(1_000);
@@ -131,7 +131,7 @@ describe("queue faults", () => {
     expect(job).toMatchObject({
       status: "failed",
       errorCode: "CONTENT_VIOLATION",
-      errorMessage: "The prompt was refused by the content policy. Reword it and try again. You were not charged.",
+      errorMessage: "Venice's content policy refused this prompt. Reword it and create it again. Nothing was charged.",
       queueId: null,
     });
     expect(job.suggestedPrompt).toEqual(expect.any(String));
@@ -144,7 +144,7 @@ describe("queue faults", () => {
     const job = await insertGeneration(harness.prisma);
     const ended = await waitForStatus(harness.prisma, job.id);
     expect(ended).toMatchObject({ status: "failed", errorCode: "INSUFFICIENT_BALANCE" });
-    expect(ended.errorMessage).toMatch(/not enough Venice balance/);
+    expect(ended.errorMessage).toMatch(/the balance, or the key's spending limit, is too low for it\..*Nothing was charged\.$/);
     expect(callsTo(harness.sim, "queue")).toHaveLength(1);
   });
 
@@ -173,7 +173,7 @@ describe("queue faults", () => {
     const job = await waitForStatus(harness.prisma, id);
     expect(job).toMatchObject({ status: "uncertain", errorCode: "QUEUE_UNCONFIRMED", queueId: null });
     expect(job.errorMessage).toBe(
-      "Venice did not confirm this job: the connection failed after it was sent. It may have been charged; check your Venice account. It was not sent again.",
+      "The studio lost touch while Venice was accepting this job, so it cannot tell whether Venice took it. It was not sent again. Check your Venice account before creating it again. Venice may have charged $0.19; your Venice account's usage shows whether it did.",
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(callsTo(harness.sim, "queue")).toHaveLength(1);

@@ -71,7 +71,7 @@ describe("after a crash", () => {
       status: "uncertain",
       errorCode: "QUEUE_UNCONFIRMED",
       errorMessage:
-        "The studio stopped while Venice was accepting this job. It may have been charged; check your Venice account. It was not sent again.",
+        "The studio lost touch while Venice was accepting this job, so it cannot tell whether Venice took it. It was not sent again. Check your Venice account before creating it again. Venice may have charged $0.19; your Venice account's usage shows whether it did.",
     });
     expect(callsTo(harness.sim, "queue")).toEqual([]);
   });

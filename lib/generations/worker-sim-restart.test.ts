@@ -72,7 +72,7 @@ describe("a job Venice no longer knows", () => {
       status: "expired",
       errorCode: "JOB_UNKNOWN",
       errorMessage:
-        "Venice accepted this job but then no longer recognised it, so its track could not be fetched; its settings were not the problem. It may have been charged: check your Venice account, then create it again.",
+        "Venice accepted this job but later no longer recognised it, so the studio could not fetch the track. Your settings were fine. If the studio's Venice key was changed to another account since, that account cannot see it; otherwise create it again. Venice may have charged $0.19; your Venice account's usage shows whether it did.",
     });
     expect(callsTo(harness.sim, "retrieve").filter((call) => call.status === 400)).toHaveLength(1);
     // Venice may have kept the money: the studio's ledger keeps the charge.

@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import type { CalendarMonth } from "@/lib/spend/calendar-month";
 import type { Prisma } from "@/lib/db/generated/client";
-import { roundUpToCent } from "@/lib/venice/pricing";
+import { formatPrice } from "@/lib/money";
 import type { SpendCaps } from "./lock-spend-caps";
 import { monthSpendUsd } from "./month-spend";
 
@@ -29,7 +29,8 @@ export async function checkSpendCaps(
 }
 
 function overCap(whose: string, cap: Prisma.Decimal, spent: Prisma.Decimal, priceUsd: Prisma.Decimal, month: CalendarMonth): ApiError {
-  const usd = (amount: Prisma.Decimal) => `$${roundUpToCent(amount.toNumber()).toFixed(2)}`;
+  // Rounded up like a price: the spend shown never hides the cent that tips it over the cap.
+  const usd = (amount: Prisma.Decimal) => formatPrice(amount.toNumber());
   return new ApiError(
     "payment_required",
     `This costs ${usd(priceUsd)}, which would take ${whose} monthly cap of ${usd(cap)} ` +

@@ -53,7 +53,7 @@ describe("guardAudioStream", () => {
     const { bytes, error } = await readAll(stream);
     expect(bytes).toBe(30);
     expect(error).toBeInstanceOf(VeniceError);
-    expect(error).toMatchObject({ code: "TRUNCATED", status: 0, retryable: true });
+    expect(error).toMatchObject({ code: "TRUNCATED", status: 0 });
     expect(aborted.count).toBe(1);
   });
 
@@ -73,7 +73,7 @@ describe("guardAudioStream", () => {
     const { stream, aborted } = guarded(source([chunk(10)], "stall"), 100, 50);
     const { bytes, error } = await readAll(stream);
     expect(bytes).toBe(10);
-    expect(error).toMatchObject({ code: "TIMEOUT", retryable: true });
+    expect(error).toMatchObject({ code: "TIMEOUT" });
     expect(aborted.count).toBe(1);
   });
 

@@ -1,45 +1,37 @@
 import { describe, expect, it } from "vitest";
+import { apiErrorFromVenice } from "@/lib/errors";
 import { codeForStatus, parseRetryAfterMs, VeniceError, veniceErrorFromResponse, type VeniceErrorCode } from "./errors";
 
 const json = (body: unknown) => JSON.stringify(body);
 const noHeaders = new Headers();
 
 describe("status → code", () => {
-  it.each<[number, VeniceErrorCode, boolean]>([
-    [400, "BAD_REQUEST", false],
-    [401, "UNAUTHORIZED", false],
-    [402, "INSUFFICIENT_BALANCE", false],
-    [403, "FORBIDDEN", false],
-    [404, "NOT_FOUND", false],
-    [422, "CONTENT_VIOLATION", false],
-    [429, "RATE_LIMITED", true],
-    [500, "SERVER_ERROR", true],
-    [502, "UNAVAILABLE", true],
-    [503, "UNAVAILABLE", true],
-    [504, "UNAVAILABLE", true],
+  it.each<[number, VeniceErrorCode]>([
+    [400, "BAD_REQUEST"],
+    [401, "UNAUTHORIZED"],
+    [402, "INSUFFICIENT_BALANCE"],
+    [403, "FORBIDDEN"],
+    [404, "NOT_FOUND"],
+    [422, "CONTENT_VIOLATION"],
+    [429, "RATE_LIMITED"],
+    [500, "SERVER_ERROR"],
+    [502, "UNAVAILABLE"],
+    [503, "UNAVAILABLE"],
+    [504, "UNAVAILABLE"],
     // Statuses Venice does not document fall back by class.
-    [405, "BAD_REQUEST", false],
-    [409, "BAD_REQUEST", false],
-    [413, "BAD_REQUEST", false],
-    [501, "SERVER_ERROR", true],
-    [302, "INVALID_RESPONSE", false],
-  ])("HTTP %i is %s (retryable: %s)", (status, code, retryable) => {
+    [405, "BAD_REQUEST"],
+    [409, "BAD_REQUEST"],
+    [413, "BAD_REQUEST"],
+    [501, "SERVER_ERROR"],
+    [302, "INVALID_RESPONSE"],
+  ])("HTTP %i is %s", (status, code) => {
     expect(codeForStatus(status)).toBe(code);
     const error = veniceErrorFromResponse(status, noHeaders, json({ error: "x" }));
     expect(error).toBeInstanceOf(VeniceError);
     expect(error).toBeInstanceOf(Error);
     expect(error.code).toBe(code);
     expect(error.status).toBe(status);
-    expect(error.retryable).toBe(retryable);
-    expect(error.userMessage.length).toBeGreaterThan(10);
-  });
-
-  it("marks only transport failures as retryable among the non-HTTP codes", () => {
-    const retryable = (code: VeniceErrorCode) => new VeniceError(code, { status: 0 }).retryable;
-    expect(retryable("TIMEOUT")).toBe(true);
-    expect(retryable("TRUNCATED")).toBe(true);
-    expect(retryable("NETWORK")).toBe(true);
-    expect(retryable("INVALID_RESPONSE")).toBe(false);
+    expect(apiErrorFromVenice(error).message.length).toBeGreaterThan(10);
   });
 });
 
@@ -92,14 +84,14 @@ describe("body details", () => {
     const error = veniceErrorFromResponse(502, noHeaders, raw);
     expect(error.code).toBe("UNAVAILABLE");
     expect(error.details).toBeUndefined();
-    expect(error.userMessage).not.toContain("sk-secret");
+    expect(apiErrorFromVenice(error).message).not.toContain("sk-secret");
     expect(error.message).not.toContain("sk-secret");
   });
 
   it("keeps Venice's message out of the creator-facing text", () => {
     const error = veniceErrorFromResponse(400, noHeaders, json({ error: "Request ID is invalid." }));
     expect(error.message).toContain("Request ID is invalid.");
-    expect(error.userMessage).not.toContain("Request ID");
+    expect(apiErrorFromVenice(error).message).not.toContain("Request ID");
   });
 });
 

@@ -22,7 +22,10 @@ export type VeniceErrorCode =
   | "NETWORK"
   | "INVALID_RESPONSE";
 
-// The only place an HTTP status is turned into a code (statuses from Venice's README).
+// The only place an HTTP status is turned into a code (statuses from Venice's README). What a
+// creator is told for each code is lib/failure-wording's; what the worker does about it, its
+// steps' (lib/generations/*-step.ts): a 4xx other than 429 is never sent again, since Venice
+// locks a key out after a burst of failed 4xx requests.
 const CODE_BY_STATUS: Readonly<Record<number, VeniceErrorCode>> = {
   400: "BAD_REQUEST",
   401: "UNAUTHORIZED",
@@ -35,63 +38,6 @@ const CODE_BY_STATUS: Readonly<Record<number, VeniceErrorCode>> = {
   502: "UNAVAILABLE",
   503: "UNAVAILABLE",
   504: "UNAVAILABLE",
-};
-
-// What a creator is told, and whether trying the same request again can help. Other 4xx
-// answers are never retryable: Venice locks a key out after a burst of failed 4xx requests.
-const CODE_INFO: Readonly<Record<VeniceErrorCode, { userMessage: string; retryable: boolean }>> = {
-  BAD_REQUEST: {
-    userMessage: "Venice did not accept these settings. Check the highlighted fields and try again.",
-    retryable: false,
-  },
-  UNAUTHORIZED: {
-    userMessage: "Venice did not accept the studio's API key, or this model needs a Venice Pro account.",
-    retryable: false,
-  },
-  INSUFFICIENT_BALANCE: {
-    userMessage: "There is not enough Venice balance (or the key's spending limit is reached). Top up at venice.ai and try again.",
-    retryable: false,
-  },
-  FORBIDDEN: {
-    userMessage: "This API key is not allowed to use this model here.",
-    retryable: false,
-  },
-  NOT_FOUND: {
-    userMessage: "Venice no longer has this model or track. It may have expired or already been removed.",
-    retryable: false,
-  },
-  CONTENT_VIOLATION: {
-    userMessage: "The prompt was refused by the content policy. Reword it and try again. You were not charged.",
-    retryable: false,
-  },
-  RATE_LIMITED: {
-    userMessage: "Venice is receiving too many requests from the studio. It will try again shortly.",
-    retryable: true,
-  },
-  SERVER_ERROR: {
-    userMessage: "Venice had a problem on its side. It will try again shortly.",
-    retryable: true,
-  },
-  UNAVAILABLE: {
-    userMessage: "The model is busy right now. It will try again shortly.",
-    retryable: true,
-  },
-  TIMEOUT: {
-    userMessage: "Venice took too long to answer. It will try again shortly.",
-    retryable: true,
-  },
-  TRUNCATED: {
-    userMessage: "The audio download was cut off before it finished. It will download again.",
-    retryable: true,
-  },
-  NETWORK: {
-    userMessage: "The studio could not reach Venice. Check the server's internet connection.",
-    retryable: true,
-  },
-  INVALID_RESPONSE: {
-    userMessage: "Venice sent an answer the studio does not understand.",
-    retryable: false,
-  },
 };
 
 export const DEFAULT_RETRY_AFTER_MS = 30_000;
@@ -120,22 +66,17 @@ export class VeniceError extends Error {
   readonly [VENICE_ERROR_BRAND] = true;
   readonly code: VeniceErrorCode;
   readonly status: number;
-  readonly userMessage: string;
-  readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
   readonly suggestedPrompt: string | undefined;
   readonly details: DetailedError["details"];
 
   constructor(code: VeniceErrorCode, options: VeniceErrorOptions) {
-    const info = CODE_INFO[code];
     super(options.message ?? `Venice ${code}${options.status ? ` (HTTP ${options.status})` : ""}`, {
       cause: options.cause,
     });
     this.name = "VeniceError";
     this.code = code;
     this.status = options.status;
-    this.userMessage = info.userMessage;
-    this.retryable = info.retryable;
     this.retryAfterMs = options.retryAfterMs;
     this.suggestedPrompt = options.suggestedPrompt;
     this.details = options.details;

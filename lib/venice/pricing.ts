@@ -1,11 +1,12 @@
 // The studio's own price estimate for a request, from the pricing a model publishes. The
 // /audio/quote answer remains the authority for what Venice charges.
+import { roundUpToCent } from "@/lib/money";
 import type { ModelCapabilities } from "./capabilities";
 import type { GenerationRequest } from "./generation-request";
 
 export type PricedRequest = Pick<GenerationRequest, "prompt" | "duration_seconds">;
 
-/** Estimated USD price, rounded up to a whole cent (see roundUpToCent). */
+/** Estimated USD price, rounded up to a whole cent: an estimate never shows less than the charge. */
 export function priceOf(model: ModelCapabilities, request: PricedRequest): number {
   const { pricing } = model;
   if ("generation" in pricing) return roundUpToCent(pricing.generation.usd);
@@ -30,24 +31,7 @@ function pricedSeconds(model: ModelCapabilities, request: PricedRequest): number
   return seconds;
 }
 
-/**
- * Money is shown in whole cents ($0.48). Published rates carry binary float noise
- * (0.11500000000000002), so the amount is first snapped to a whole micro-dollar, then rounded
- * UP to the cent: an estimate never shows less than the charge, and a paid job never shows
- * $0.00 (5 s at $0.00092/s is $0.0046, shown as $0.01).
- */
-export function roundUpToCent(usd: number): number {
-  const micros = Math.round(usd * 1_000_000);
-  return Math.ceil(micros / 10_000) / 100;
-}
-
-/** A balance shown to the cent never claims more than there is: $0.999 shows as $0.99. */
-export function roundDownToCent(usd: number): number {
-  const micros = Math.round(usd * 1_000_000);
-  return Math.floor(micros / 10_000) / 100;
-}
-
-/** Characters billed by per-thousand-characters models: the trimmed prompt Venice receives. */
+/** Characters billed by per-thousand-characters models: the prompt Venice receives (trimmed by the request schema). */
 export function promptCharacterCount(request: Pick<GenerationRequest, "prompt">): number {
-  return request.prompt.trim().length;
+  return request.prompt.length;
 }

@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ApiError } from "@/lib/errors";
 import { parseJsonBody, parseQuery } from "@/lib/api/input";
 import { canManage, hasRole, type Member } from "@/lib/auth/member";
 import { route } from "@/lib/api/route";
+import { apiMessage } from "@/lib/failure-wording";
 import { VeniceError } from "@/lib/venice/errors";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createMember, signInAs, type TestMember } from "../support/members";
 import { call, jsonInit, STUDIO } from "../support/routes";
+import { setUpStudio } from "../support/studio-harness";
 
-let database: TestDatabase;
+const studio = setUpStudio();
 let owner: TestMember;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.LOG_LEVEL = "silent";
-  owner = await signInAs(database.url, "owner");
-});
-afterAll(async () => {
-  await database.drop();
+  owner = await signInAs(studio.database.url, "owner");
 });
 
 describe("route()", () => {
@@ -42,7 +37,7 @@ describe("route()", () => {
     const handler = route({ role: "admin" }, async () => ({ ok: true }));
     expect((await call(handler, "/api/x", { headers: { cookie: "" } })).status).toBe(401);
     expect((await call(handler, "/api/x", { headers: { cookie: "better-auth.session_token=forged.value" } })).status).toBe(401);
-    const member = await createMember(database.url, "member");
+    const member = await createMember(studio.database.url, "member");
     const refused = await call(handler, "/api/x", { headers: { cookie: member.cookie } });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ error: "This needs the admin role." });
@@ -93,7 +88,7 @@ describe("route()", () => {
     expect(await response.json()).toEqual({ error: "Already taken.", fields: { name: ["Pick another name."] } });
   });
 
-  it("answers Venice failures with Venice's user message: 402, 422, 503 while Venice is busy or down, else 502", async () => {
+  it("answers Venice failures with the code's own sentence: 402, 422, 503 while Venice is busy or down, else 502", async () => {
     for (const [code, status] of [
       ["INSUFFICIENT_BALANCE", 402],
       ["CONTENT_VIOLATION", 422],
@@ -105,7 +100,7 @@ describe("route()", () => {
       const error = new VeniceError(code, { status: 0, message: "developer detail with secrets" });
       const response = await call(route(async () => Promise.reject(error)), "/api/venice");
       expect(response.status, code).toBe(status);
-      expect(await response.json()).toEqual({ error: error.userMessage });
+      expect(await response.json()).toEqual({ error: apiMessage(code) });
     }
   });
 

@@ -4,6 +4,7 @@ import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import type { Member } from "@/lib/auth/member";
 import { findTeamMember } from "@/lib/api/team/find-team-member";
 import { db } from "@/lib/db/client";
+import { centsText } from "@/lib/money";
 import type { MemberCapView } from "./get-caps";
 import { maySetCap } from "./may-set-cap";
 import { monthSpendUsd } from "@/lib/spend/month-spend";
@@ -16,7 +17,7 @@ export async function setMemberCap(viewer: Member, memberId: string, capUsd: num
   const member = await findTeamMember(memberId);
   if (!maySetCap(viewer, member)) throw new ApiError("forbidden", "Only the owner sets the owner's cap.");
   const prisma = await db();
-  await prisma.user.update({ where: { id: memberId }, data: { monthlyCapUsd: capUsd === null ? null : capUsd.toFixed(2) } });
+  await prisma.user.update({ where: { id: memberId }, data: { monthlyCapUsd: capUsd === null ? null : centsText(capUsd) } });
   const spentUsd = (await monthSpendUsd(prisma, calendarMonthOf(now), memberId)).toNumber();
   return { id: member.id, name: member.name, role: member.role, capUsd, spentUsd, canSet: true };
 }

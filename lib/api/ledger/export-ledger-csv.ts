@@ -2,7 +2,7 @@ import "server-only";
 import type { CalendarMonth } from "@/lib/spend/calendar-month";
 import { db } from "@/lib/db/client";
 import type { LedgerEntry, Prisma } from "@/lib/db/generated/client";
-import { exactUsd } from "./exact-usd";
+import { exactUsd } from "@/lib/money";
 import { FORMER_MEMBER, ledgerMembers } from "./ledger-members";
 
 const HEADER = ["date_utc", "member", "email", "model", "generation_id", "quoted_usd", "refunded_usd", "net_usd"];
