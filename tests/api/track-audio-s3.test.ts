@@ -1,43 +1,30 @@
 // The audio route with tracks in an S3-compatible store (S3_* set): the same 200/206/416
 // answers as on local disk, streamed from the bucket.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readdirSync } from "node:fs";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createS3Client } from "@/lib/storage/s3-storage";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { seedTrack, type SeedTrack } from "../support/library";
 import { signInAs } from "../support/members";
 import { call } from "../support/routes";
 import { startS3Server, type S3Server } from "../support/s3";
+import { setUpStudio } from "../support/studio-harness";
 
-let database: TestDatabase;
-let client: pg.Client;
+// S3 wins over STORAGE_DIR, set too: nothing may land there.
+const studio = setUpStudio({ storage: true });
 let s3: S3Server;
-let storageDir: string;
 // Over one 5 MiB part, so the stored object is a multipart upload's.
 const AUDIO = randomBytes(6 * 1024 * 1024 + 123);
 let track: SeedTrack;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   s3 = await startS3Server();
-  storageDir = mkdtempSync(path.join(tmpdir(), "studio-api-audio-s3-"));
-  process.env.DATABASE_URL = database.url;
-  // Set too, to show S3 wins over it: nothing may land here.
-  process.env.STORAGE_DIR = storageDir;
-  process.env.LOG_LEVEL = "silent";
   Object.assign(process.env, s3.env);
-  await signInAs(database.url, "owner");
-  delete process.env.VENICE_API_KEY;
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  await signInAs(studio.database.url, "owner");
 
   const { trackStorage } = await import("@/lib/storage/storage");
-  track = await seedTrack(client, {
+  track = await seedTrack(studio.sql, {
     format: "mp3",
     bytes: AUDIO.length,
     sha256: createHash("sha256").update(AUDIO).digest("hex"),
@@ -46,15 +33,7 @@ beforeAll(async () => {
   const stored = await trackStorage().put(track.storageKey, new Blob([new Uint8Array(AUDIO)]).stream());
   expect(stored.sha256).toBe(track.sha256);
 });
-
-afterAll(async () => {
-  await client.end();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await database.drop();
-  await s3.close();
-  rmSync(storageDir, { recursive: true, force: true });
-});
+afterAll(() => s3?.close());
 
 async function audio(headers: Record<string, string> = {}): Promise<Response> {
   const { GET } = await import("@/app/api/tracks/[id]/audio/route");
@@ -74,7 +53,7 @@ describe("GET /api/tracks/:id/audio from S3 storage", () => {
     });
     const listed = await bucket.send(new ListObjectsV2Command({ Bucket: s3.env.S3_BUCKET }));
     expect(listed.Contents?.map((object) => [object.Key, object.Size])).toEqual([[track.storageKey, AUDIO.length]]);
-    expect(readdirSync(storageDir)).toEqual([]);
+    expect(readdirSync(studio.storageDir)).toEqual([]);
     const { checkTrackStorage } = await import("@/lib/storage/storage");
     await expect(checkTrackStorage()).resolves.toBeUndefined();
   });
@@ -114,7 +93,7 @@ describe("GET /api/tracks/:id/audio from S3 storage", () => {
 
   it("answers a clear 500 when the object is gone from the bucket", async () => {
     const { trackStorage } = await import("@/lib/storage/storage");
-    const lost = await seedTrack(client, { storageKey: "tracks/never-stored.mp3" });
+    const lost = await seedTrack(studio.sql, { storageKey: "tracks/never-stored.mp3" });
     expect(await trackStorage().stat(lost.storageKey)).toBeNull();
     const { GET } = await import("@/app/api/tracks/[id]/audio/route");
     const response = await call(GET, `/api/tracks/${lost.id}/audio`, {}, { id: lost.id });

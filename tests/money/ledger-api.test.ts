@@ -5,13 +5,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createMember, signInAs, type TestMember } from "../support/members";
 import { call, jsonInit } from "../support/routes";
+import { setUpStudio } from "../support/studio-harness";
 
-let database: TestDatabase;
-let sim: VeniceSimulator;
+const studio = setUpStudio({ simulator: { balanceUsd: 1_000 } });
 let prisma: PrismaClient;
 let owner: TestMember;
 let admin: TestMember;
@@ -22,27 +20,15 @@ const thisMonth = calendarMonthOf(new Date());
 const lastMonth = calendarMonthOf(new Date(thisMonth.start.getTime() - 1));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  sim = await startVeniceSimulator({ port: 0, speed: 100, balanceUsd: 1_000 });
-  process.env.DATABASE_URL = database.url;
-  process.env.VENICE_API_BASE = sim.url;
-  process.env.VENICE_API_KEY = sim.apiKey;
-  process.env.LOG_LEVEL = "silent";
-  owner = await signInAs(database.url, "owner");
-  admin = await createMember(database.url, "admin", "Ada Admin");
-  member = await createMember(database.url, "member", "Mo Member");
-  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  owner = await signInAs(studio.database.url, "owner");
+  admin = await createMember(studio.database.url, "admin", "Ada Admin");
+  member = await createMember(studio.database.url, "member", "Mo Member");
+  prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: studio.database.url }) });
   // A name a spreadsheet would run as a formula, with a comma and quotes in it.
-  tricky = await createMember(database.url, "member", "Tricky");
+  tricky = await createMember(studio.database.url, "member", "Tricky");
   await prisma.user.update({ where: { id: tricky.id }, data: { name: '=SUM(1, "2")' } });
 });
-afterAll(async () => {
-  await prisma?.$disconnect();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await sim.close();
-  await database.drop();
-});
+afterAll(() => prisma?.$disconnect());
 
 /** Headers that make a call `who`'s (null: signed out). */
 const cookieOf = (who: TestMember | null) => ({ cookie: who?.cookie ?? "" });
@@ -295,7 +281,7 @@ describe("a submit past a cap", () => {
       error: `This costs $0.03, which would take you past your monthly cap of $0.09 ($0.07 spent in ${thisMonth.name}). An admin can raise it on the Ledger page.`,
     });
     expect(await prisma.generation.count()).toBe(before);
-    expect(sim.control.requests().filter((entry) => entry.endpoint === "queue")).toHaveLength(0);
+    expect(studio.sim.control.requests().filter((entry) => entry.endpoint === "queue")).toHaveLength(0);
 
     await putMemberCap(owner.id, { capUsd: 0.1 });
     const accepted = await call(POST, "/api/generations", jsonInit("POST", body, { "idempotency-key": "under-cap", ...cookieOf(owner) }));

@@ -27,6 +27,8 @@ export type TestStudio = {
   readonly sql: pg.Client;
   /** The simulator; only with `simulator` set. */
   readonly sim: VeniceSimulator;
+  /** STORAGE_DIR; only with `storage` set. */
+  readonly storageDir: string;
 };
 
 type Running = { database: TestDatabase; sql: pg.Client; sim?: VeniceSimulator; storageDir?: string };
@@ -77,6 +79,11 @@ export function setUpStudio(options: StudioOptions = {}): TestStudio {
       const { sim } = current();
       if (!sim) throw new Error("setUpStudio() was called without a simulator");
       return sim;
+    },
+    get storageDir() {
+      const { storageDir } = current();
+      if (!storageDir) throw new Error("setUpStudio() was called without storage");
+      return storageDir;
     },
   };
 }
