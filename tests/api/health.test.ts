@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmptyDatabase, withClient, type TestDatabase } from "../support/database";
+import { createEmptyDatabase, type TestDatabase } from "../support/database";
+import { withClient } from "../support/with-client";
 
 let database: TestDatabase;
 

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "../../lib/db/migrate";
 import { diffSchemas } from "../../scripts/prisma6-diff";
-import { createEmptyDatabase, createTestDatabase, withClient, type TestDatabase } from "../support/database";
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "../support/database";
+import { withClient } from "../support/with-client";
 import { seedTrack } from "../support/library";
 
 const databases: TestDatabase[] = [];

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { inject } from "vitest";
 import { applyMigrations } from "../../lib/db/migrate";
+import { withClient } from "./with-client";
 
 export type TestDatabase = { url: string; drop(): Promise<void> };
 
@@ -23,14 +23,4 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await createEmptyDatabase();
   await applyMigrations(database.url);
   return database;
-}
-
-export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }

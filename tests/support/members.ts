@@ -1,10 +1,10 @@
 // Accounts for tests, made through better-auth's own sign-up on the test's database: the
 // first becomes the owner (the studio's rule, with the setup code from its start-up log); the
 // others are members whose role is then set.
-import pg from "pg";
 import type { Role } from "@/lib/auth/member";
 import { ownerSetupCode } from "@/lib/auth/setup-code";
 import { setSessionCookie, STUDIO } from "./routes";
+import { withClient } from "./with-client";
 
 export type TestMember = { id: string; email: string; role: Role; cookie: string };
 
@@ -75,14 +75,4 @@ export function cookieOf(response: Response): string {
     .getSetCookie()
     .map((header) => header.split(";")[0])
     .join("; ");
-}
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }
