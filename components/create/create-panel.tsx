@@ -1,10 +1,11 @@
 "use client";
 
 import { ApiFailure } from "@/lib/client/fetch-json";
-import { formatUsd, type ModelsByKind } from "@/lib/client/model-view";
-import { priceOf, roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";
+import { formatBalance, formatPrice } from "@/lib/money";
+import type { ModelCapabilities } from "@/lib/venice/capabilities";
+import { priceOf } from "@/lib/venice/pricing";
 import { CapabilityFields } from "./capability-fields";
-import { requestOf, type Draft } from "./draft";
+import { draftKeyOf, requestOf } from "./draft";
 import { ModelPicker } from "./model-picker";
 import { PriceTag } from "./price-tag";
 import { TakesPicker } from "./takes-picker";
@@ -14,20 +15,7 @@ import { useQuote } from "./use-quote";
 import { useRequestSchema } from "./use-request-schema";
 import { useSubmit, type SubmitAnswer } from "./use-submit";
 
-// Which draft value each request field comes from, to show errors on touched fields only.
-const DRAFT_KEY_OF_FIELD: Record<string, keyof Draft> = {
-  prompt: "prompt",
-  lyrics_prompt: "lyrics",
-  lyrics_optimizer: "lyricsOptimizer",
-  force_instrumental: "instrumental",
-  loop: "loop",
-  voice: "voice",
-  language_code: "language",
-  speed: "speed",
-  duration_seconds: "durationSeconds",
-};
-
-export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind; form: CreateForm; onAccepted: (answer: SubmitAnswer) => void }) {
+export function CreatePanel({ models, form, onAccepted }: { models: readonly ModelCapabilities[]; form: CreateForm; onAccepted: (answer: SubmitAnswer) => void }) {
   const { model, draft, takes } = form;
   const schema = useRequestSchema(model);
   const request = model ? requestOf(model, draft) : null;
@@ -46,13 +34,15 @@ export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind
     (localErrors[field] ??= []).push(issue.message);
   }
   const shown: Record<string, string[]> = { ...serverFailure?.fields };
+  // A broken rule shows on its field once the creator has touched that field.
   for (const [field, messages] of Object.entries(localErrors)) {
-    const key = DRAFT_KEY_OF_FIELD[field];
+    const key = draftKeyOf(field);
     if (key && form.touched.has(key)) shown[field] = messages;
   }
   let estimate: number | undefined;
   try {
-    estimate = priceOf(model, request) * takes;
+    // The validated request once there is one: its prompt is trimmed, as Venice bills it.
+    estimate = priceOf(model, valid ?? request) * takes;
   } catch {
     estimate = undefined;
   }
@@ -60,7 +50,7 @@ export function CreatePanel({ models, form, onAccepted }: { models: ModelsByKind
   const short = balance != null && price !== undefined && price > balance;
   const blocker =
     Object.values(localErrors)[0]?.[0] ??
-    (short ? `the Venice balance (${formatUsd(roundDownToCent(balance))}) is short of ${formatUsd(roundUpToCent(price))}. Top up at venice.ai.` : undefined);
+    (short ? `the Venice balance (${formatBalance(balance)}) is short of ${formatPrice(price)}. Top up at venice.ai.` : undefined);
 
   return (
     <form

@@ -1,4 +1,5 @@
-// The form's values, independent of any model, and how they become a request for one model.
+// The form's values, independent of any model, and how they become a request for one model
+// and come back from a stored one. One table (FIELDS) says which request field each value is.
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
 
@@ -27,18 +28,49 @@ export const EMPTY_DRAFT: Draft = {
   durationSeconds: undefined,
 };
 
-/** The request fields this model takes, from the draft's values (nothing it cannot carry). */
+type DraftKey = keyof Draft;
+
+/**
+ * The request field (Venice's /audio/queue name) each draft value is sent as, and whether a
+ * model takes it. The prompt has no `takenBy`: every model takes it and it is always sent.
+ */
+const FIELDS: { readonly [K in DraftKey]: { field: keyof GenerationRequest; takenBy?: (model: ModelCapabilities) => boolean } } = {
+  prompt: { field: "prompt" },
+  lyrics: { field: "lyrics_prompt", takenBy: (model) => model.lyrics.mode !== "hidden" },
+  lyricsOptimizer: { field: "lyrics_optimizer", takenBy: (model) => model.lyricsOptimizer },
+  instrumental: { field: "force_instrumental", takenBy: (model) => model.instrumental },
+  loop: { field: "loop", takenBy: (model) => model.loop },
+  voice: { field: "voice", takenBy: (model) => model.voice !== null },
+  language: { field: "language_code", takenBy: (model) => model.language },
+  speed: { field: "speed", takenBy: (model) => model.speed !== null },
+  durationSeconds: { field: "duration_seconds", takenBy: (model) => model.duration !== null },
+};
+
+const DRAFT_KEYS = Object.keys(FIELDS) as DraftKey[];
+
+/**
+ * The request fields this model takes, from the draft's values: a value the model cannot
+ * carry, or left as in EMPTY_DRAFT, is not sent. Not trimmed: the request schema does that.
+ */
 export function requestOf(model: ModelCapabilities, draft: Draft): GenerationRequest {
-  const request: GenerationRequest = { prompt: draft.prompt };
-  if (model.lyrics.mode !== "hidden" && draft.lyrics.trim()) request.lyrics_prompt = draft.lyrics;
-  if (model.lyricsOptimizer && draft.lyricsOptimizer) request.lyrics_optimizer = true;
-  if (model.instrumental && draft.instrumental) request.force_instrumental = true;
-  if (model.loop && draft.loop) request.loop = true;
-  if (model.voice && draft.voice) request.voice = draft.voice;
-  if (model.language && draft.language) request.language_code = draft.language;
-  if (model.speed && draft.speed !== undefined) request.speed = draft.speed;
-  if (model.duration && draft.durationSeconds !== undefined) request.duration_seconds = draft.durationSeconds;
-  return request;
+  const request: Partial<Record<keyof GenerationRequest, unknown>> = {};
+  for (const key of DRAFT_KEYS) {
+    const { field, takenBy } = FIELDS[key];
+    if (!takenBy || (takenBy(model) && draft[key] !== EMPTY_DRAFT[key])) request[field] = draft[key];
+  }
+  return request as GenerationRequest;
+}
+
+/** A stored request back in the form's terms: the inverse of `requestOf`, for "Reuse settings". */
+export function draftOf(request: GenerationRequest): Draft {
+  const draft: Partial<Record<DraftKey, unknown>> = {};
+  for (const key of DRAFT_KEYS) draft[key] = request[FIELDS[key].field] ?? EMPTY_DRAFT[key];
+  return draft as Draft;
+}
+
+/** The draft value a request field comes from (its errors show once that value is touched). */
+export function draftKeyOf(field: string): DraftKey | undefined {
+  return DRAFT_KEYS.find((key) => FIELDS[key].field === field);
 }
 
 /**
@@ -95,19 +127,4 @@ export function switchModel(model: ModelCapabilities, draft: Draft, from?: Model
     next.durationSeconds = duration?.default;
   }
   return { draft: next, dropped };
-}
-
-/** A stored request back in the form's terms: the inverse of `requestOf`, for "Reuse settings". */
-export function draftOf(request: GenerationRequest): Draft {
-  return {
-    prompt: request.prompt,
-    lyrics: request.lyrics_prompt ?? "",
-    lyricsOptimizer: request.lyrics_optimizer ?? false,
-    instrumental: request.force_instrumental ?? false,
-    loop: request.loop ?? false,
-    voice: request.voice ?? "",
-    language: request.language_code ?? "",
-    speed: request.speed,
-    durationSeconds: request.duration_seconds,
-  };
 }

@@ -1,12 +1,6 @@
-import { priceHint, type ModelsByKind } from "@/lib/client/model-view";
+import { groupByKind, priceHint } from "@/lib/client/model-view";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import { Field, inputClass } from "./field";
-
-const GROUPS: { key: keyof ModelsByKind; label: string }[] = [
-  { key: "music", label: "Music" },
-  { key: "soundEffects", label: "Sound effects" },
-  { key: "speech", label: "Speech" },
-];
 
 /** What a model does, in a few words, from its capabilities. */
 function summary(model: ModelCapabilities): string {
@@ -28,16 +22,16 @@ export function ModelPicker({
   selected,
   onSelect,
 }: {
-  models: ModelsByKind;
+  models: readonly ModelCapabilities[];
   selected: ModelCapabilities;
   onSelect: (id: string) => void;
 }) {
   return (
     <Field id="model" label="Model">
       <select id="model" value={selected.id} onChange={(event) => onSelect(event.target.value)} className={inputClass} aria-describedby="model-summary">
-        {GROUPS.filter(({ key }) => models[key].length > 0).map(({ key, label }) => (
-          <optgroup key={key} label={label}>
-            {models[key].map((model) => (
+        {groupByKind(models).map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.models.map((model) => (
               <option key={model.id} value={model.id}>
                 {model.name} — {priceHint(model)}
               </option>

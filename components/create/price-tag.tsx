@@ -1,5 +1,4 @@
-import { formatUsd } from "@/lib/client/model-view";
-import { roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";
+import { formatBalance, formatPrice } from "@/lib/money";
 
 /** The price of the draft: Venice's quote once it is in, the local estimate until then. */
 export function PriceTag({
@@ -20,14 +19,14 @@ export function PriceTag({
   return (
     <div className="ml-auto text-right" aria-live="polite">
       <p data-testid="price" data-source={source} className="text-2xl font-semibold tabular-nums">
-        {usd === undefined ? "—" : `${source === "estimate" ? "≈ " : ""}${formatUsd(roundUpToCent(usd))}`}
+        {usd === undefined ? "—" : `${source === "estimate" ? "≈ " : ""}${formatPrice(usd)}`}
       </p>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
         {source === "quote" ? "Venice's quote" : ESTIMATE_NOTES[status]}
       </p>
       {balance != null ? (
         <p data-testid="balance" className="text-xs text-zinc-500 dark:text-zinc-400">
-          Balance {formatUsd(roundDownToCent(balance))}
+          Balance {formatBalance(balance)}
         </p>
       ) : null}
     </div>

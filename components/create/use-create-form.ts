@@ -1,11 +1,14 @@
 import { useState } from "react";
-import type { ModelsByKind } from "@/lib/client/model-view";
+import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
 import { draftOf, EMPTY_DRAFT, switchModel, type Draft } from "./draft";
 
-/** The Create form's state: the chosen model, the draft, the takes and what a switch dropped. */
-export function useCreateForm(models: ModelsByKind | undefined) {
-  const all = models ? [...models.music, ...models.soundEffects, ...models.speech] : [];
+/**
+ * The Create form's state: the chosen model, the draft, the takes and what a switch dropped.
+ * `models` come in the picker's order; the first is chosen until the creator picks another.
+ */
+export function useCreateForm(models: readonly ModelCapabilities[] | undefined) {
+  const all = models ?? [];
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [edited, setEdited] = useState<Draft | null>(null);
   const [takes, setTakes] = useState(1);

@@ -95,10 +95,8 @@ export async function fetchCreators(signal?: AbortSignal): Promise<Creator[]> {
 export type ModelOption = { id: string; name: string };
 
 export async function fetchModelOptions(): Promise<ModelOption[]> {
-  const groups = await call<Record<string, { id: string; name: string }[]>>("/api/models");
-  return Object.values(groups)
-    .flat()
-    .map(({ id, name }) => ({ id, name }));
+  const { models } = await call<{ models: ModelOption[] }>("/api/models");
+  return models.map(({ id, name }) => ({ id, name }));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { fetchReuseSettings, type ReuseSettings } from "@/components/library/library-api";
 import type { CreateForm } from "@/components/create/use-create-form";
-import type { ModelsByKind } from "@/lib/client/model-view";
+import type { ModelCapabilities } from "@/lib/venice/capabilities";
 
 export type ReuseNotice = { tone: "done" | "moved" | "failed"; text: string };
 
@@ -12,13 +12,14 @@ export type ReuseNotice = { tone: "done" | "moved" | "failed"; text: string };
  * model and request, puts them in the Create form once the models are known, then drops the
  * parameter from the URL so a reload does not put them back over the creator's edits.
  */
-export function useReuseSettings(models: ModelsByKind | undefined, form: CreateForm) {
+export function useReuseSettings(models: readonly ModelCapabilities[] | undefined, form: CreateForm) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const id = searchParams.get("reuse");
   const [notice, setNotice] = useState<ReuseNotice | null>(null);
-  const handled = useRef<string | null>(null);
+  // The reuse id whose settings went into the form (or failed to): each is applied once.
+  const [handled, setHandled] = useState<string | null>(null);
 
   const settings = useQuery({
     queryKey: ["reuse-settings", id],
@@ -28,18 +29,21 @@ export function useReuseSettings(models: ModelsByKind | undefined, form: CreateF
     staleTime: Infinity,
   });
 
+  // Applied while rendering, as soon as both are known (the form's state is this component's own).
+  if (id !== null && handled !== id && (settings.isError || (settings.data && models))) {
+    setHandled(id);
+    setNotice(settings.data ? apply(form, settings.data) : { tone: "failed", text: `These settings could not be reused: ${settings.error?.message}` });
+  }
+
+  // Then the parameter leaves the URL: the one thing outside React.
   useEffect(() => {
-    if (id === null || handled.current === id) return;
-    if (settings.isError) setNotice({ tone: "failed", text: `These settings could not be reused: ${settings.error.message}` });
-    else if (settings.data && models) setNotice(apply(form, settings.data));
-    else return;
-    handled.current = id;
+    if (id === null || handled !== id) return;
     const rest = new URLSearchParams(searchParams.toString());
     rest.delete("reuse");
     router.replace(rest.size ? `${pathname}?${rest}` : pathname, { scroll: false });
-  }, [id, settings.isError, settings.error, settings.data, models, form, searchParams, pathname, router]);
+  }, [id, handled, searchParams, pathname, router]);
 
-  return { loading: id !== null && handled.current !== id, notice, dismiss: () => setNotice(null) };
+  return { loading: id !== null && handled !== id, notice, dismiss: () => setNotice(null) };
 }
 
 function apply(form: CreateForm, settings: ReuseSettings): ReuseNotice {

@@ -1,19 +1,21 @@
-// How the browser words models and money. GET /api/models sends each model's capabilities as
-// they are (lib/api/models/list-models.ts), so the form needs no conversion.
-import type { ModelCapabilities } from "@/lib/venice/capabilities";
+// How the browser words models. GET /api/models sends each model's capabilities as
+// they are (app/api/models/route.ts), so the form needs no conversion.
+import { formatRate } from "@/lib/money";
+import type { ModelCapabilities, ModelKind } from "@/lib/venice/capabilities";
 
-export type { ModelsByKind } from "@/lib/api/models/list-models";
+const KIND_GROUPS: readonly { kind: ModelKind; label: string }[] = [
+  { kind: "music", label: "Music" },
+  { kind: "sound-effect", label: "Sound effects" },
+  { kind: "speech", label: "Speech" },
+];
 
-/** "$0.48": money as the studio shows it. */
-export function formatUsd(usd: number): string {
-  return `$${usd.toFixed(2)}`;
-}
+type ModelGroup = { label: string; models: ModelCapabilities[] };
 
-/** A published rate without float noise ($0.115, $0.002875), at least to the cent. */
-function formatRate(amount: number): string {
-  const exact = Number(amount.toPrecision(4));
-  const decimals = String(exact).split(".")[1]?.length ?? 0;
-  return `$${exact.toFixed(Math.max(2, decimals))}`;
+/** The models under the picker's headings (music, sound effects, speech), each in the catalog's order; empty groups left out. */
+export function groupByKind(models: readonly ModelCapabilities[]): ModelGroup[] {
+  return KIND_GROUPS.map(({ kind, label }) => ({ label, models: models.filter((model) => model.kind === kind) })).filter(
+    (group) => group.models.length > 0,
+  );
 }
 
 /** How a model is priced, in one short phrase. */

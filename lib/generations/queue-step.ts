@@ -1,9 +1,9 @@
 import type { Generation } from "@/lib/db/generated/client";
 import { VeniceError } from "@/lib/venice/errors";
-import { queueAudioRequestSchema } from "@/lib/venice/schemas";
+import { parseQueueBody } from "@/lib/venice/schemas";
 import { waitForBudget, waitOutRateLimit } from "./budget-gate";
 import { endJob, NO_FAILURES, RELEASED, retryLater } from "./job-updates";
-import { INVALID_STORED_REQUEST, QUEUE_ANSWER_LOST, QUEUE_INTERRUPTED, refusal } from "./messages";
+import { jobError, refusal } from "./messages";
 import { latestP80Ms, pollDistribution } from "./poll-distribution";
 import { nextPollDelayMs } from "./schedule";
 import { transition } from "./state-machine";
@@ -16,11 +16,11 @@ import type { WorkerContext } from "./worker-context";
 
 export async function queueStep(ctx: WorkerContext, job: Generation): Promise<void> {
   // A worker before this one sent the call and died before saving the answer.
-  if (job.queueSentAt) return endJob(ctx, job, "uncertain", QUEUE_INTERRUPTED);
+  if (job.queueSentAt) return endJob(ctx, job, "uncertain", jobError(job, "QUEUE_UNCONFIRMED"));
 
   // Stored by submit from toQueueBody; checked here because a failure after sending is costly.
-  const body = queueAudioRequestSchema.safeParse(job.request);
-  if (!body.success) return endJob(ctx, job, "failed", INVALID_STORED_REQUEST);
+  const body = parseQueueBody(job.request);
+  if (!body) return endJob(ctx, job, "failed", jobError(job, "INVALID_REQUEST"));
 
   // Read before sending, so that only one write stands between Venice's answer and its record.
   const expectedMs = await latestP80Ms(ctx.prisma, job.model);
@@ -35,7 +35,7 @@ export async function queueStep(ctx: WorkerContext, job: Generation): Promise<vo
 
   let queueId: string;
   try {
-    queueId = (await ctx.venice.queue(body.data)).queue_id;
+    queueId = (await ctx.venice.queue(body)).queue_id;
   } catch (error) {
     return queueFailed(ctx, job, error);
   }
@@ -59,16 +59,16 @@ async function queueFailed(ctx: WorkerContext, job: Generation, error: unknown):
   const unsent = { queueSentAt: null };
   if (!(error instanceof VeniceError)) {
     ctx.log.error({ err: error, generationId: job.id }, "queue call failed unexpectedly");
-    return endJob(ctx, job, "uncertain", QUEUE_ANSWER_LOST);
+    return endJob(ctx, job, "uncertain", jobError(job, "QUEUE_UNCONFIRMED"));
   }
   // Refused before it was queued: nothing charged, so it may be sent again after the pause.
   if (error.code === "RATE_LIMITED") return waitOutRateLimit(ctx, job, "queue", error, unsent);
-  if (error.status >= 400 && error.status < 500) return endJob(ctx, job, "failed", refusal(error, "queue"));
+  if (error.status >= 400 && error.status < 500) return endJob(ctx, job, "failed", refusal(job, error));
   if (error.status === 503 || neverSent(error)) return retryLater(ctx, job, "venice", unsent);
   // A timeout, a dropped connection, a 500 or a gateway's 502/504: Venice may have queued
   // (and charged) the job, and there is no way to ask.
   ctx.log.warn({ err: error, generationId: job.id }, "queue answer lost; job marked uncertain");
-  return endJob(ctx, job, "uncertain", QUEUE_ANSWER_LOST);
+  return endJob(ctx, job, "uncertain", jobError(job, "QUEUE_UNCONFIRMED"));
 }
 
 // Errors raised before a single byte of the request left this machine.

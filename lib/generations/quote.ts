@@ -1,7 +1,8 @@
 import "server-only";
 import { toQuoteBody } from "@/lib/venice/generation-request";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
-import { validateDraft, validateTakes } from "./validate-draft";
+import { validateTakes } from "./submit-input";
+import { validateDraft } from "./validate-draft";
 
 export type QuoteDraftInput = { model: string; draft: unknown; takes: number };
 

@@ -1,7 +1,7 @@
 import { computePeaks } from "@/lib/audio/peaks";
 import { Prisma, type Generation } from "@/lib/db/generated/client";
 import type { RetrieveResult } from "@/lib/venice/client";
-import { queueAudioRequestSchema } from "@/lib/venice/schemas";
+import { parseQueueBody } from "@/lib/venice/schemas";
 import { NO_FAILURES } from "./job-updates";
 import { transition } from "./state-machine";
 import type { WorkerContext } from "./worker-context";
@@ -30,8 +30,10 @@ export async function storeTrack(ctx: WorkerContext, job: Generation, audio: Fin
     audio.inferenceTimeSeconds !== undefined
       ? Math.round(audio.inferenceTimeSeconds * 1000)
       : finishedAt.getTime() - (job.queuedAt ?? job.createdAt).getTime();
-  // The request was checked against this schema before it was queued.
-  const { prompt } = queueAudioRequestSchema.parse(job.request);
+  // The request was checked by queueStep before it was queued, so it parses here.
+  const body = parseQueueBody(job.request);
+  if (!body) throw new Error(`generation ${job.id}: its stored request no longer parses`);
+  const { prompt } = body;
 
   try {
     return await ctx.prisma.$transaction(async (tx) => {

@@ -6,14 +6,15 @@ import { ApiError } from "@/lib/errors";
 import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { Prisma, type GenerationStatus, type PrismaClient } from "@/lib/db/generated/client";
 import { toQueueBody, toQuoteBody } from "@/lib/venice/generation-request";
-import { roundDownToCent, roundUpToCent } from "@/lib/venice/pricing";
+import { formatBalance, formatPrice } from "@/lib/money";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
 import { notifyGenerationEvent } from "./events";
 import { readBalanceUsd } from "./read-balance";
 import { timesTakes } from "./quote";
 import { submissionHash } from "./submission-hash";
+import { parseIdempotencyKey, validateTakes } from "./submit-input";
 import { titleFromPrompt } from "./title";
-import { validateDraft, validateTakes } from "./validate-draft";
+import { validateDraft } from "./validate-draft";
 
 export type SubmitGenerationInput = {
   model: string;
@@ -33,7 +34,6 @@ export type SubmittedBatch = {
   quotedUsd: number;
 };
 
-const MAX_IDEMPOTENCY_KEY_CHARS = 200;
 /** How long a submit may wait for a database connection, and run its transaction. */
 const SUBMIT_WAIT_MS = 15_000;
 
@@ -51,11 +51,11 @@ export async function submitGeneration(
   deps?: Partial<GenerationDependencies>,
 ): Promise<SubmittedBatch> {
   validateTakes(input.takes);
-  validateIdempotencyKey(input.idempotencyKey);
+  const idempotencyKey = parseIdempotencyKey(input.idempotencyKey);
   const { prisma, venice, findModel, log } = await resolveDependencies(deps, ["prisma", "venice", "findModel", "log"]);
   const requestHash = submissionHash({ model: input.model, takes: input.takes, draft: input.draft });
 
-  const earlier = await findBatch(prisma, input.idempotencyKey, requestHash);
+  const earlier = await findBatch(prisma, idempotencyKey, requestHash);
   if (earlier) return earlier;
 
   const { model, request } = await validateDraft(findModel, input.model, input.draft);
@@ -71,7 +71,7 @@ export async function submitGeneration(
       const caps = await lockSpendCaps(tx, input.creatorId);
       // The same key submitted twice at once: the other submit took the locks first and has
       // committed its batch by now, so it is answered, not charged again.
-      const winner = await findBatch(tx, input.idempotencyKey, requestHash);
+      const winner = await findBatch(tx, idempotencyKey, requestHash);
       if (winner) return winner;
       await checkSpendCaps(tx, caps, input.creatorId, new Prisma.Decimal(quotedUsd), calendarMonthOf(chargedAt));
 
@@ -84,7 +84,7 @@ export async function submitGeneration(
           requestHash,
           title: titleFromPrompt(queueBody.prompt, { index: takeIndex, count: input.takes }),
           quotedUsd: usdPerTake,
-          idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
+          idempotencyKey: takeKey(idempotencyKey, takeIndex),
           creatorId: input.creatorId,
           nextAttemptAt: chargedAt,
         })),
@@ -106,12 +106,6 @@ export async function submitGeneration(
 
 function takeKey(idempotencyKey: string, takeIndex: number): string {
   return `${idempotencyKey}:${takeIndex}`;
-}
-
-function validateIdempotencyKey(key: string): void {
-  if (key.trim().length === 0 || key.length > MAX_IDEMPOTENCY_KEY_CHARS) {
-    throw new ApiError("bad_request", `An Idempotency-Key of 1 to ${MAX_IDEMPOTENCY_KEY_CHARS} characters is required.`);
-  }
 }
 
 /** The batch an earlier submit with this key made, or undefined; a different body is a conflict. */
@@ -142,6 +136,6 @@ function checkBalance(quotedUsd: number, balanceUsd: number | null): void {
   if (balanceUsd === null || balanceUsd >= quotedUsd) return;
   throw new ApiError(
     "payment_required",
-    `This costs $${roundUpToCent(quotedUsd).toFixed(2)} but the Venice balance is $${roundDownToCent(balanceUsd).toFixed(2)}. Top up at venice.ai and try again.`,
+    `This costs ${formatPrice(quotedUsd)} but the Venice balance is ${formatBalance(balanceUsd)}. Top up at venice.ai and try again.`,
   );
 }

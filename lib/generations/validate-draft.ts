@@ -8,8 +8,6 @@ import { buildGenerationRequestSchema, type GenerationRequest } from "@/lib/veni
 
 export type ValidDraft = { model: ModelCapabilities; request: GenerationRequest };
 
-export const MAX_TAKES = 4;
-
 export async function validateDraft(
   findModel: (id: string) => Promise<ModelCapabilities | undefined>,
   modelId: string,
@@ -37,12 +35,4 @@ function draftFieldErrors(issues: readonly z.core.$ZodIssue[], model: ModelCapab
         : [issue],
     ),
   });
-}
-
-export function validateTakes(takes: number): void {
-  if (!Number.isInteger(takes) || takes < 1 || takes > MAX_TAKES) {
-    throw new ApiError("bad_request", "Some fields are invalid.", {
-      takes: [`Choose between 1 and ${MAX_TAKES} takes.`],
-    });
-  }
 }

@@ -283,8 +283,9 @@ describe("Venice bodies", () => {
     expect(toQuoteBody(catalogCapabilities("lyria-3-pro"), { prompt: "x" })).toEqual({ model: "lyria-3-pro" });
   });
 
-  it("quotes character_count for models billed per thousand characters", () => {
-    expect(toQuoteBody(catalogCapabilities("elevenlabs-tts-v3"), { prompt: "  Hello there, welcome!  " })).toEqual({
+  it("quotes character_count for models billed per thousand characters: the trimmed prompt's", () => {
+    const tts = catalogCapabilities("elevenlabs-tts-v3");
+    expect(toQuoteBody(tts, buildGenerationRequestSchema(tts).parse({ prompt: "  Hello there, welcome!  " }))).toEqual({
       model: "elevenlabs-tts-v3",
       character_count: 21,
     });

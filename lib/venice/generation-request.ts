@@ -146,9 +146,9 @@ function lyricsRuleViolation(model: ModelCapabilities, request: GenerationReques
 
 const WAIVER_LABELS = { force_instrumental: "instrumental", lyrics_optimizer: "the lyrics optimizer" } as const;
 
-/** The exact /audio/queue body for a validated request: trimmed prompt, absent fields left out. */
+/** The exact /audio/queue body for a validated request (prompt already trimmed), absent fields left out. */
 export function toQueueBody(modelId: string, request: GenerationRequest): QueueAudioRequest {
-  const body: QueueAudioRequest = { model: modelId, prompt: request.prompt.trim() };
+  const body: QueueAudioRequest = { model: modelId, prompt: request.prompt };
   if (request.lyrics_prompt) body.lyrics_prompt = request.lyrics_prompt;
   if (request.duration_seconds !== undefined) body.duration_seconds = request.duration_seconds;
   if (request.force_instrumental !== undefined) body.force_instrumental = request.force_instrumental;

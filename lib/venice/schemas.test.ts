@@ -8,6 +8,7 @@ import {
   modelListEnvelopeSchema,
   musicModelSchema,
   musicPricingSchema,
+  parseQueueBody,
   queueAudioRequestSchema,
   queueAudioResponseSchema,
   quoteAudioRequestSchema,
@@ -58,6 +59,13 @@ describe("request schemas", () => {
   it("requires model and prompt on a queue body", () => {
     expect(queueAudioRequestSchema.safeParse({ model: "m" }).success).toBe(false);
     expect(queueAudioRequestSchema.safeParse({ prompt: "a prompt" }).success).toBe(false);
+  });
+
+  it("reads a stored queue body back, or null when it no longer fits", () => {
+    expect(parseQueueBody({ model: "m", prompt: "a prompt", duration_seconds: "90" })).toEqual({ model: "m", prompt: "a prompt", duration_seconds: "90" });
+    for (const stored of [null, "a prompt", {}, { prompt: "a prompt" }, { model: "m", prompt: "a prompt", format: "mp3" }]) {
+      expect(parseQueueBody(stored), JSON.stringify(stored)).toBeNull();
+    }
   });
 
   it("accepts quote bodies and rejects a zero character count or an extra field", () => {

@@ -25,6 +25,17 @@ export const queueAudioRequestSchema = z.strictObject({
 });
 export type QueueAudioRequest = z.infer<typeof queueAudioRequestSchema>;
 
+/**
+ * An /audio/queue body, checked against Venice's request schema: the one submit stores with
+ * each generation (toQueueBody), read back by the worker that sends it, by the step that
+ * stores its track and by "Reuse settings", and by the client before it sends one. Null
+ * when it does not fit, e.g. a row written by an older studio.
+ */
+export function parseQueueBody(body: unknown): QueueAudioRequest | null {
+  const parsed = queueAudioRequestSchema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
 export const quoteAudioRequestSchema = z.strictObject({
   model: z.string().min(1),
   duration_seconds: durationSecondsSchema.optional(),

@@ -39,21 +39,23 @@ afterAll(async () => {
 });
 
 describe("GET /api/models", () => {
-  it("groups the usable models by kind, each with its capabilities, description and Venice's own pricing", async () => {
+  it("lists the usable models once, each with its kind, capabilities, description and Venice's own pricing", async () => {
     const { GET } = await import("@/app/api/models/route");
     const response = await call(GET, "/api/models");
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(Object.keys(body)).toEqual(["music", "soundEffects", "speech"]);
+    expect(Object.keys(body)).toEqual(["models"]);
 
-    const ids = (group: { id: string }[]) => group.map((model) => model.id).sort();
-    expect(ids(body.music)).toEqual(
+    const models: { id: string; kind: string }[] = body.models;
+    const ids = (kind: string) => models.filter((model) => model.kind === kind).map((model) => model.id).sort();
+    expect(ids("music")).toEqual(
       ["ace-step-15", "elevenlabs-music", "lyria-3-pro", "minimax-music-v2", "minimax-music-v25", "minimax-music-v26", "seed-audio-1-0", "sonilo-v1-1-music", "stable-audio-25"].sort(),
     );
-    expect(ids(body.soundEffects)).toEqual(["elevenlabs-sound-effects-v2", "mmaudio-v2-text-to-audio", "sonilo-v1-1-sound-effects"]);
-    expect(ids(body.speech)).toEqual(["elevenlabs-tts-multilingual-v2", "elevenlabs-tts-v3"]);
+    expect(ids("sound-effect")).toEqual(["elevenlabs-sound-effects-v2", "mmaudio-v2-text-to-audio", "sonilo-v1-1-sound-effects"]);
+    expect(ids("speech")).toEqual(["elevenlabs-tts-multilingual-v2", "elevenlabs-tts-v3"]);
+    expect(models).toHaveLength(new Set(models.map((model) => model.id)).size);
 
-    const byId = new Map([...body.music, ...body.soundEffects, ...body.speech].map((model) => [model.id, model]));
+    const byId = new Map([...body.models].map((model) => [model.id, model]));
     expect(byId.has("offline-music")).toBe(false);
     expect(byId.has("voice-changer")).toBe(false);
 

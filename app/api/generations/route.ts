@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { draftBodySchema } from "@/lib/api/generations/draft-body";
-import { idempotencyKeyOf } from "@/lib/api/generations/idempotency-key";
 import { parseJsonBody, parseQuery } from "@/lib/api/input";
 import { route } from "@/lib/api/route";
 import { listActiveGenerations } from "@/lib/generations/list-active-generations";
 import { submitGeneration } from "@/lib/generations/submit";
+import { parseIdempotencyKey } from "@/lib/generations/submit-input";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  * The same key again answers the same generations; with another body it is a 409.
  */
 export const POST = route(async ({ request, member }) => {
-  const idempotencyKey = idempotencyKeyOf(request);
+  const idempotencyKey = parseIdempotencyKey(request.headers.get("idempotency-key"));
   const { model, request: draft, takes } = await parseJsonBody(request, draftBodySchema);
   const batch = await submitGeneration({ model, draft, takes, idempotencyKey, creatorId: member.id });
   return NextResponse.json(batch, { status: 202 });

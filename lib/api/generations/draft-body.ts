@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_TAKES } from "@/lib/generations/validate-draft";
+import { takesSchema } from "@/lib/generations/submit-input";
 import { storableText } from "@/lib/stored-text";
 
 // The body of a quote or a submit: a model, its request fields (checked against that model
@@ -15,10 +15,5 @@ export const draftBodySchema = z.object({
   request: z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), {
     error: "The request must be an object of generation settings.",
   }),
-  takes: z
-    .number({ error: "Takes must be a number." })
-    .int({ error: `Choose between 1 and ${MAX_TAKES} takes.` })
-    .min(1, { error: `Choose between 1 and ${MAX_TAKES} takes.` })
-    .max(MAX_TAKES, { error: `Choose between 1 and ${MAX_TAKES} takes.` })
-    .default(1),
+  takes: takesSchema.default(1),
 });

@@ -1,19 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import { ApiError } from "@/lib/errors";
 import { parseId } from "@/lib/api/input";
 import { ENDED_STATUSES } from "@/lib/api/tracks/library-status";
 import { db } from "@/lib/db/client";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
-import { queueAudioRequestSchema } from "@/lib/venice/schemas";
+import { parseQueueBody } from "@/lib/venice/schemas";
 
 const NOT_FOUND = "There is nothing to reuse here: this track does not exist or was deleted.";
-
-// The stored request is Venice's /audio/queue body, whose duration may be a string of digits;
-// the model is its own column.
-const storedRequestSchema = queueAudioRequestSchema
-  .partial({ model: true })
-  .extend({ duration_seconds: z.coerce.number().int().positive().optional() });
 
 export type ReuseSettings = { title: string; model: string; request: GenerationRequest };
 
@@ -29,9 +22,14 @@ export async function getReuseSettings(id: string): Promise<ReuseSettings> {
     select: { title: true, model: true, request: true, track: { select: { title: true } } },
   });
   if (!generation) throw new ApiError("not_found", NOT_FOUND);
-  const stored = storedRequestSchema.safeParse(generation.request);
+  const stored = parseQueueBody(generation.request);
   // A row written by an older studio whose request no longer fits today's shape.
-  if (!stored.success) throw new ApiError("unprocessable", "This track's settings can no longer be reused.");
-  const { model: _sentModel, ...request } = stored.data;
-  return { title: generation.track?.title ?? generation.title, model: generation.model, request };
+  if (!stored) throw new ApiError("unprocessable", "This track's settings can no longer be reused.");
+  // The model is its own column; Venice's body may carry the duration as a string of digits.
+  const { model: _sentModel, duration_seconds, ...request } = stored;
+  return {
+    title: generation.track?.title ?? generation.title,
+    model: generation.model,
+    request: duration_seconds === undefined ? request : { ...request, duration_seconds: Number(duration_seconds) },
+  };
 }
