@@ -3,9 +3,9 @@
 import { CreatePanel } from "@/components/create/create-panel";
 import { useCreateForm } from "@/components/create/use-create-form";
 import { useModels } from "@/components/create/use-models";
-import { JobsInFlight } from "@/components/follow/jobs-in-flight";
-import { useGenerationEvents } from "@/components/follow/use-generation-events";
-import { useJobs } from "@/components/follow/use-jobs";
+import { JobsInFlight } from "@/components/jobs/jobs-in-flight";
+import { useGenerationEvents } from "@/components/jobs/use-generation-events";
+import { useJobs } from "@/components/jobs/use-jobs";
 import { useReuseSettings, type ReuseNotice } from "@/components/library/use-reuse-settings";
 
 const NOTICE_STYLES: Readonly<Record<ReuseNotice["tone"], string>> = {

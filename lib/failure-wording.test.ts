@@ -4,7 +4,7 @@ import { jobError, refusal } from "@/lib/generations/messages";
 import { VeniceError, type VeniceErrorCode } from "@/lib/venice/errors";
 import { apiMessage, endedStatusOf, explainEnding } from "./failure-wording";
 
-// The one table of failure wording: the API's answers, the job cards (tests/follow) and the
+// The one table of failure wording: the API's answers, the job cards (tests/jobs) and the
 // sentence the worker stores, which the API serves and the library's ended-job rows show.
 
 const VENICE_CODES: VeniceErrorCode[] = [

@@ -1,6 +1,6 @@
 // What a creator is told when something fails, keyed by error code: Venice's codes
 // (lib/venice/errors.ts) and the studio's own for a job that ends without a track. The one
-// table for the studio API's answers, the job cards (components/follow) and the sentence the
+// table for the studio API's answers, the job cards (components/jobs) and the sentence the
 // worker stores with an ended job, which the API serves and the library's ended-job rows show;
 // with, below it, the notes above the library's lists of ended jobs. The browser imports it
 // too: no server-only imports.

@@ -1,6 +1,6 @@
 "use client";
 
-import { ApiFailure } from "@/lib/client/fetch-json";
+import { ApiFailure } from "@/lib/browser/fetch-json";
 import { formatBalance, formatPrice } from "@/lib/money";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import { priceOf } from "@/lib/venice/pricing";

@@ -1,4 +1,4 @@
-import { groupByKind, priceHint } from "@/lib/client/model-view";
+import { groupByKind, priceHint } from "@/lib/browser/model-view";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import { Field, inputClass } from "./field";
 

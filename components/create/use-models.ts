@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/client/fetch-json";
-import { groupByKind } from "@/lib/client/model-view";
+import { fetchJson } from "@/lib/browser/fetch-json";
+import { groupByKind } from "@/lib/browser/model-view";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 
 /** GET /api/models' answer: every usable model once, each with its kind. */

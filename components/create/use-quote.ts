@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { fetchJson } from "@/lib/client/fetch-json";
+import { fetchJson } from "@/lib/browser/fetch-json";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
 
 const DEBOUNCE_MS = 400;

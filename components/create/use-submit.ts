@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import { fetchJson } from "@/lib/client/fetch-json";
+import { fetchJson } from "@/lib/browser/fetch-json";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
 import { BALANCE_QUERY_KEY } from "./use-balance";
 

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ApiFailure } from "@/lib/client/fetch-json";
+import { ApiFailure } from "@/lib/browser/fetch-json";
 import { centsText, formatExactUsd, formatUsd } from "@/lib/money";
 
 type Props = {

@@ -1,7 +1,7 @@
 // The ledger page's calls to the studio's API (browser side); its money is written by lib/money.
 import type { Caps, CapView, MemberCapView } from "@/lib/api/caps/get-caps";
 import type { Ledger } from "@/lib/api/ledger/list-ledger";
-import { fetchJson } from "@/lib/client/fetch-json";
+import { fetchJson } from "@/lib/browser/fetch-json";
 import { parseMonthKey } from "@/lib/spend/calendar-month";
 
 export const capsKey = ["caps"] as const;

@@ -1,7 +1,7 @@
 // The share dialog's calls to the studio's API (browser side).
 import type { NewShareLink } from "@/lib/api/shares/create-share-link";
 import type { ShareLinksPage } from "@/lib/api/shares/list-share-links";
-import { fetchJson } from "@/lib/client/fetch-json";
+import { fetchJson } from "@/lib/browser/fetch-json";
 
 export const shareLinksKey = (trackId: string) => ["share-links", trackId] as const;
 

@@ -4,7 +4,7 @@ import type { InvitableRole } from "@/lib/api/team/team-policy";
 import type { TeamInvite } from "@/lib/api/team/team-invite-view";
 import type { TeamMember } from "@/lib/api/team/team-member-view";
 import type { TeamSettings } from "@/lib/api/team/update-team-settings";
-import { fetchJson } from "@/lib/client/fetch-json";
+import { fetchJson } from "@/lib/browser/fetch-json";
 
 export const membersKey = ["team", "members"] as const;
 export const invitesKey = ["team", "invites"] as const;

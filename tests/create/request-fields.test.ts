@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { draftKeyOf, EMPTY_DRAFT, requestOf } from "@/components/create/draft";
-import { groupByKind } from "@/lib/client/model-view";
+import { groupByKind } from "@/lib/browser/model-view";
 import { CATALOG_MODELS, catalogCapabilities } from "@/tests/support/model-catalog";
 
 // The Create form's one field table: which request field each draft value is sent as, both

@@ -2,8 +2,8 @@
 // a track, read from a real worker driven by the simulator's faults (real PostgreSQL, Venice
 // simulator over HTTP), and how a job card words it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { explainJob } from "@/components/follow/explain-job";
-import type { Job } from "@/components/follow/use-jobs";
+import { explainJob } from "@/components/jobs/explain-job";
+import type { Job } from "@/components/jobs/use-jobs";
 import type { GenerationView } from "@/lib/generations/generation-view";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { listActiveGenerations } from "@/lib/generations/list-active-generations";

@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/lib/client/fetch-json";
+import { fetchJson } from "@/lib/browser/fetch-json";
 import type { GenerationView } from "@/lib/generations/generation-view";
 
 export type Job = Omit<GenerationView, "createdAt"> & { createdAt: string };

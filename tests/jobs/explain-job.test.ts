@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainJob, type ExplainableJob } from "@/components/follow/explain-job";
+import { explainJob, type ExplainableJob } from "@/components/jobs/explain-job";
 
 // Every state and failure a job card can show: a title, what happened with what to do, and
 // whether money was spent.
