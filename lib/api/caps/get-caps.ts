@@ -3,7 +3,7 @@ import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { netSpendUsd } from "@/lib/spend/net-spend";
 import { hasRole, type Member, type Role } from "@/lib/auth/member";
 import { db } from "@/lib/db/client";
-import { maySetCap } from "./may-set-cap";
+import { maySetCap } from "./cap-policy";
 import { monthSpendUsd } from "@/lib/spend/month-spend";
 
 export type CapView = { capUsd: number | null; spentUsd: number };

@@ -6,7 +6,7 @@ import { findTeamMember } from "@/lib/api/team/find-team-member";
 import { db } from "@/lib/db/client";
 import { centsText } from "@/lib/money";
 import type { MemberCapView } from "./get-caps";
-import { maySetCap } from "./may-set-cap";
+import { maySetCap } from "./cap-policy";
 import { monthSpendUsd } from "@/lib/spend/month-spend";
 
 /**
