@@ -1,5 +1,7 @@
 // The library's calls to the studio's own HTTP API (browser side).
 import type { LibraryStatus } from "@/lib/api/tracks/library-status";
+import { groupByKind } from "@/lib/browser/model-view";
+import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
 
 export type LibraryTrack = {
@@ -94,9 +96,10 @@ export async function fetchCreators(signal?: AbortSignal): Promise<Creator[]> {
 
 export type ModelOption = { id: string; name: string };
 
+/** The models for the library's filter, in the picker's order (music, sound effects, speech). */
 export async function fetchModelOptions(): Promise<ModelOption[]> {
-  const { models } = await call<{ models: ModelOption[] }>("/api/models");
-  return models.map(({ id, name }) => ({ id, name }));
+  const { models } = await call<{ models: ModelCapabilities[] }>("/api/models");
+  return groupByKind(models).flatMap((group) => group.models.map(({ id, name }) => ({ id, name })));
 }
 
 /**
