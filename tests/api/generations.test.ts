@@ -1,50 +1,23 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GenerationWorker } from "@/lib/generations/worker";
-import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { call, jsonInit } from "../support/routes";
 import { signInAs, type TestMember } from "../support/members";
 import { openEventStream, sseReader } from "../support/sse";
+import { setUpStudio } from "../support/studio-harness";
 
-let database: TestDatabase;
-let sim: VeniceSimulator;
-let client: pg.Client;
-let storageDir: string;
+const studio = setUpStudio({ simulator: { balanceUsd: 1_000 }, storage: true });
 let worker: GenerationWorker | undefined;
 let owner: TestMember;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  storageDir = mkdtempSync(path.join(tmpdir(), "studio-api-generations-"));
-  sim = await startVeniceSimulator({ port: 0, speed: 100, balanceUsd: 1_000 });
-  // The studio reads its settings once: point it at this file's database, storage and simulator.
-  process.env.DATABASE_URL = database.url;
-  process.env.STORAGE_DIR = storageDir;
-  process.env.VENICE_API_BASE = sim.url;
-  process.env.VENICE_API_KEY = sim.apiKey;
-  process.env.LOG_LEVEL = "silent";
-  owner = await signInAs(database.url, "owner");
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  owner = await signInAs(studio.database.url, "owner");
 });
-afterAll(async () => {
-  await worker?.stop();
-  await client.end();
-  const { db } = await import("@/lib/db/client");
-  await (await db()).$disconnect();
-  await sim.close();
-  await database.drop();
-  rmSync(storageDir, { recursive: true, force: true });
-});
+afterAll(() => worker?.stop());
 
 const MODEL = "mmaudio-v2-text-to-audio";
 const DRAFT = { prompt: "rain on a tin roof, distant thunder", duration_seconds: 3 };
-const callsTo = (endpoint: string) => sim.control.requests().filter((entry) => entry.endpoint === endpoint).length;
+const callsTo = (endpoint: string) => studio.sim.control.requests().filter((entry) => entry.endpoint === endpoint).length;
 
 async function quote(body: unknown, init?: RequestInit) {
   const { POST } = await import("@/app/api/quote/route");
@@ -68,7 +41,7 @@ async function activeGenerations(query = "?active=1") {
 
 /** Backends of this database still LISTENing for generation events. */
 async function listeningConnections(): Promise<number> {
-  const { rows } = await client.query<{ count: string }>(
+  const { rows } = await studio.sql.query<{ count: string }>(
     `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
   );
   return Number(rows[0]!.count);
@@ -84,9 +57,9 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000) {
 
 describe("POST /api/quote", () => {
   it("answers Venice's quote for all takes", async () => {
-    const direct = await fetch(`${sim.url}/audio/quote`, {
+    const direct = await fetch(`${studio.sim.url}/audio/quote`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${sim.apiKey}` },
+      headers: { "content-type": "application/json", authorization: `Bearer ${studio.sim.apiKey}` },
       body: JSON.stringify({ model: MODEL, duration_seconds: 3 }),
     });
     const perTake: number = (await direct.json()).quote;
@@ -135,7 +108,7 @@ describe("POST /api/generations", () => {
     expect(invalid.status).toBe(400);
     expect(Object.keys((await invalid.json()).fields)).toEqual(["prompt"]);
     expect(callsTo("queue")).toBe(0);
-    expect((await client.query(`SELECT count(*)::int AS n FROM "Generation"`)).rows[0].n).toBe(0);
+    expect((await studio.sql.query(`SELECT count(*)::int AS n FROM "Generation"`)).rows[0].n).toBe(0);
   });
 
   it("submits takes (202), answers a repeated key with the same jobs and refuses a reused key (409)", async () => {
@@ -186,7 +159,7 @@ describe("the generation lifecycle through the API", () => {
 
     // Every take (of both submits) reaches `completed`, and the stream tells of each step.
     const seen = new Map<string, string[]>();
-    const allIds = [...ids, ...(await client.query<{ id: string }>(`SELECT id FROM "Generation" WHERE "idempotencyKey" LIKE 'submit-1:%'`)).rows.map((r) => r.id)];
+    const allIds = [...ids, ...(await studio.sql.query<{ id: string }>(`SELECT id FROM "Generation" WHERE "idempotencyKey" LIKE 'submit-1:%'`)).rows.map((r) => r.id)];
     while (!allIds.every((id) => seen.get(id)?.includes("completed"))) {
       const message = await sse.next(20_000);
       if (message?.event !== "generation") continue;
@@ -207,7 +180,7 @@ describe("the generation lifecycle through the API", () => {
     expect((await (await activeGenerations()).json()).generations).toEqual([]);
 
     // The track is in the library and its audio is exactly the stored file.
-    const { rows } = await client.query(`SELECT "storageKey", sha256, bytes FROM "Track" WHERE id = $1`, [view.trackId]);
+    const { rows } = await studio.sql.query(`SELECT "storageKey", sha256, bytes FROM "Track" WHERE id = $1`, [view.trackId]);
     const stored = rows[0];
     const { GET: audio } = await import("@/app/api/tracks/[id]/audio/route");
     const served = Buffer.from(await (await call(audio, `/api/tracks/${view.trackId}/audio`, {}, { id: view.trackId })).arrayBuffer());
@@ -221,7 +194,7 @@ describe("the generation lifecycle through the API", () => {
     const { GET: tracks } = await import("@/app/api/tracks/route");
     const library = await (await call(tracks, "/api/tracks?q=creaking")).json();
     expect(library.tracks.map((t: { id: string }) => t.id).sort()).toEqual(
-      (await client.query(`SELECT t.id FROM "Track" t WHERE t."generationId" = ANY($1::uuid[])`, [ids])).rows.map((r) => r.id).sort(),
+      (await studio.sql.query(`SELECT t.id FROM "Track" t WHERE t."generationId" = ANY($1::uuid[])`, [ids])).rows.map((r) => r.id).sort(),
     );
     expect(library.tracks[0]).toMatchObject({ status: "completed", format: "wav", model: MODEL });
 
@@ -257,7 +230,7 @@ describe("GET /api/events", () => {
     expect((await a.next())?.comments).toEqual(["connected"]);
     expect((await a.next())?.comments).toEqual(["heartbeat"]);
 
-    await client.query(`SELECT pg_notify('generation_events', $1)`, [JSON.stringify({ id: "g-1", status: "queued", batchId: "b-1" })]);
+    await studio.sql.query(`SELECT pg_notify('generation_events', $1)`, [JSON.stringify({ id: "g-1", status: "queued", batchId: "b-1" })]);
     expect(await b.next()).toMatchObject({ comments: ["connected"] });
     let event = await b.next();
     while (event?.event !== "generation") event = await b.next();

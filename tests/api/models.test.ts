@@ -1,41 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SIM_MODELS, type SimModel } from "@/lib/venice-sim/catalog";
-import { startVeniceSimulator, type VeniceSimulator } from "@/lib/venice-sim/server";
-import { createTestDatabase, type TestDatabase } from "../support/database";
 import { call } from "../support/routes";
 import { signInAs } from "../support/members";
-
-let database: TestDatabase;
-let sim: VeniceSimulator;
+import { setUpStudio } from "../support/studio-harness";
 
 const variant = (id: string, from: SimModel, spec: Partial<SimModel["model_spec"]>): SimModel => ({
   ...from,
   id,
   model_spec: { ...from.model_spec, ...spec },
 });
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const base = SIM_MODELS.find((model) => model.id === "stable-audio-25")!;
-  sim = await startVeniceSimulator({
-    port: 0,
-    speed: 100,
+const base = SIM_MODELS.find((model) => model.id === "stable-audio-25")!;
+const studio = setUpStudio({
+  simulator: {
     models: [
       ...SIM_MODELS,
       variant("offline-music", base, { name: "Offline Music", offline: true }),
       variant("voice-changer", base, { name: "Voice Changer", voice_changer: true }),
     ],
-  });
-  // The studio reads its settings once: point it at this file's database and simulator.
-  process.env.DATABASE_URL = database.url;
-  process.env.VENICE_API_BASE = sim.url;
-  process.env.VENICE_API_KEY = sim.apiKey;
-  process.env.LOG_LEVEL = "silent";
-  await signInAs(database.url, "owner");
+  },
 });
-afterAll(async () => {
-  await sim.close();
-  await database.drop();
+
+beforeAll(async () => {
+  await signInAs(studio.database.url, "owner");
 });
 
 describe("GET /api/models", () => {
