@@ -44,6 +44,7 @@ describe("listActiveGenerations", () => {
     await db.prisma.track.create({
       data: {
         generationId: stored.id,
+        batchId: stored.batchId,
         title: stored.title,
         prompt: "stored",
         model: stored.model,

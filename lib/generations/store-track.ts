@@ -14,11 +14,11 @@ function storageKeyOf(generationId: string, format: FinishedAudio["format"]): st
 
 /**
  * queued|processing → downloaded: streams the finished audio to storage (durable and
- * checksummed before `put` resolves), computes its waveform from the stored file, then
- * creates the Track and moves the job in one transaction. A crash or a failed download at
- * any point before the commit leaves the job as it was, to be fetched again; the storage
- * key is fixed, so a retry replaces the earlier file. Resolves false when another worker
- * stored it first.
+ * checksummed before `put` resolves), computes its waveform and loudness from the stored
+ * file in one decode, then creates the Track and moves the job in one transaction. A crash
+ * or a failed download at any point before the commit leaves the job as it was, to be
+ * fetched again; the storage key is fixed, so a retry replaces the earlier file. Resolves
+ * false when another worker stored it first.
  */
 export async function storeTrack(ctx: WorkerContext, job: Generation, audio: FinishedAudio): Promise<boolean> {
   const key = storageKeyOf(job.id, audio.format);
@@ -34,14 +34,18 @@ export async function storeTrack(ctx: WorkerContext, job: Generation, audio: Fin
   const body = parseQueueBody(job.request);
   if (!body) throw new Error(`generation ${job.id}: its stored request no longer parses`);
   const { prompt } = body;
+  const lyrics = body.lyrics_prompt || null;
 
   try {
     return await ctx.prisma.$transaction(async (tx) => {
       await tx.track.create({
         data: {
           generationId: job.id,
+          batchId: job.batchId,
+          takeIndex: job.takeIndex,
           title: job.title,
           prompt,
+          lyrics,
           model: job.model,
           format: audio.format,
           bytes: stored.bytes,
@@ -49,6 +53,7 @@ export async function storeTrack(ctx: WorkerContext, job: Generation, audio: Fin
           sha256: stored.sha256,
           storageKey: stored.key,
           peaks: waveform.peaks,
+          loudnessLufs: waveform.loudnessLufs,
           creatorId: job.creatorId,
         },
       });

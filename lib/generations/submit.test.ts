@@ -102,9 +102,9 @@ describe("submitGeneration", () => {
     const rows = await harness.prisma.generation.findMany({ where: { batchId: batch.batchId }, orderBy: { takeIndex: "asc" } });
     expect(rows.map((row) => row.id)).toEqual(batch.generations.map((generation) => generation.id));
     expect(rows.map((row) => [row.takeIndex, row.idempotencyKey, row.title, row.quotedUsd.toNumber()])).toEqual([
-      [0, `${input.idempotencyKey}:0`, "A calm piano piece at dusk (take 1)", 0.05],
-      [1, `${input.idempotencyKey}:1`, "A calm piano piece at dusk (take 2)", 0.05],
-      [2, `${input.idempotencyKey}:2`, "A calm piano piece at dusk (take 3)", 0.05],
+      [0, `${input.idempotencyKey}:0`, "A calm piano piece at dusk", 0.05],
+      [1, `${input.idempotencyKey}:1`, "A calm piano piece at dusk", 0.05],
+      [2, `${input.idempotencyKey}:2`, "A calm piano piece at dusk", 0.05],
     ]);
     for (const row of rows) {
       expect(row).toMatchObject({ model: "ace-step-15", creatorId: "creator-1", queueId: null, queueSentAt: null });

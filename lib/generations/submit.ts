@@ -13,7 +13,7 @@ import { readBalanceUsd } from "./read-balance";
 import { timesTakes } from "./quote";
 import { submissionHash } from "./submission-hash";
 import { parseIdempotencyKey, validateTakes } from "./submit-input";
-import { titleFromPrompt } from "./title";
+import { titleFromPrompt } from "./track-title";
 import { validateDraft } from "./validate-draft";
 
 export type SubmitGenerationInput = {
@@ -82,7 +82,7 @@ export async function submitGeneration(
           model: model.id,
           request: queueBody,
           requestHash,
-          title: titleFromPrompt(queueBody.prompt, { index: takeIndex, count: input.takes }),
+          title: titleFromPrompt(queueBody.prompt),
           quotedUsd: usdPerTake,
           idempotencyKey: takeKey(idempotencyKey, takeIndex),
           creatorId: input.creatorId,

@@ -90,6 +90,7 @@ describe("after a crash", () => {
     await harness.prisma.track.create({
       data: {
         generationId: job.id,
+        batchId: job.batchId,
         title: job.title,
         prompt: "stored before the crash",
         model: job.model,

@@ -1,6 +1,8 @@
 // The whole lifecycle, submit to stored track, against the simulator over real HTTP with its
 // real renderer, a real database and real files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LoudnessMeter } from "@/lib/audio/loudness";
+import { decodeFlac, decodeMp3, decodeWav } from "@/tests/support/audio-analysis";
 import { getGeneration } from "./get-generation";
 import { submitGeneration } from "./submit";
 import { callsTo, expectStoredAsServed, startHarness, waitForCompletion, type Harness } from "@/tests/support/generation-harness";
@@ -21,6 +23,17 @@ async function submit(model: string, draft: Record<string, unknown>, takes = 1) 
   return submitGeneration({ model, draft, takes, idempotencyKey: `worker-${++keys}`, creatorId: "creator-1" }, harness.deps);
 }
 
+/** The stored file's integrated loudness, decoded whole by the test decoders (the renders are mono). */
+async function loudnessOfStored(key: string, format: string): Promise<number | null> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await harness.storage.read(key)) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  const { samples, sampleRate } = format === "mp3" ? await decodeMp3(bytes) : format === "flac" ? await decodeFlac(bytes) : decodeWav(bytes);
+  const meter = new LoudnessMeter(sampleRate, 1);
+  meter.add([samples], samples.length);
+  return meter.integratedLufs();
+}
+
 describe("a submitted job ends as a stored, playable track", () => {
   it.each([
     ["per generation", "stable-audio-25", "flac", { prompt: "A warm analog synth arpeggio", duration_seconds: 10 }],
@@ -35,6 +48,8 @@ describe("a submitted job ends as a stored, playable track", () => {
     const track = await harness.prisma.track.findUniqueOrThrow({ where: { generationId: id } });
     expect(track).toMatchObject({ model, format, storageKey: `tracks/${id}.${format}`, creatorId: "creator-1", prompt: draft.prompt });
     await expectStoredAsServed(harness, id, draft.prompt);
+    // Measured in the decode that drew its waveform, to 0.01 LU.
+    expect(Math.abs(track.loudnessLufs! - (await loudnessOfStored(track.storageKey, format))!)).toBeLessThanOrEqual(0.005 + 1e-9);
 
     expect(job.queueId).toEqual(expect.any(String));
     expect(job.finishedAt).toBeInstanceOf(Date);

@@ -78,13 +78,13 @@ describe("GET /api/tracks?status=failed|expired|uncertain", () => {
     expect((await getJson<GenerationsPage>("/api/tracks?status=uncertain")).generations).toHaveLength(1);
   });
 
-  it("searches title and prompt, filters by model and creator, and pages newest or oldest first", async () => {
+  it("searches title, prompt and lyrics, filters by model and creator, and pages newest or oldest first", async () => {
     const rows = [];
     for (let i = 0; i < 7; i++) {
       rows.push(
         await seedGeneration(studio.sql, {
           title: i === 0 ? "Harbour lights" : `Take ${i}`,
-          request: { prompt: i === 1 ? "foghorn in a HARBOUR, 100% wet" : "drums" },
+          request: { prompt: i === 1 ? "foghorn in a HARBOUR, 100% wet" : "drums", ...(i === 2 && { lyrics_prompt: "Meet me at the harbour" }) },
           model: i % 2 ? "stable-audio-25" : "elevenlabs-music",
           creatorId: i < 5 ? "local-owner" : "ada",
           // Pairs share a timestamp, so the id breaks ties.
@@ -94,7 +94,8 @@ describe("GET /api/tracks?status=failed|expired|uncertain", () => {
     }
     const ids = async (query: string) => (await getJson<GenerationsPage>(`/api/tracks?status=failed${query}`)).generations.map((g) => g.id);
 
-    expect((await ids("&q=harbour")).sort()).toEqual([rows[0]!.id, rows[1]!.id].sort());
+    expect((await ids("&q=harbour")).sort()).toEqual([rows[0]!.id, rows[1]!.id, rows[2]!.id].sort());
+    expect(await ids("&q=meet me")).toEqual([rows[2]!.id]);
     expect(await ids("&q=100%25")).toEqual([rows[1]!.id]);
     expect(await ids("&q=1_0")).toEqual([]);
     expect((await ids("&model=stable-audio-25")).sort()).toEqual([rows[1]!.id, rows[3]!.id, rows[5]!.id].sort());
@@ -120,6 +121,7 @@ describe("GET /api/tracks?status=failed|expired|uncertain", () => {
       ["?status=failed&sort=duration", "sort", "A failed generation has no track: sort by newest or oldest."],
       ["?status=expired&sort=title", "sort", "A expired generation has no track: sort by newest or oldest."],
       ["?status=uncertain&favorite=0", "favorite", "Only tracks can be favorites: filter favorites with status=ready."],
+      ["?status=failed&keepers=1", "keepers", "Only tracks can be keepers: filter keepers with status=ready."],
       ["?status=completed", "status", "Status is one of ready, failed, expired, uncertain."],
       ["?status=failed&q=ab", "q", "Type at least 3 characters to search."],
     ] as const) {
@@ -160,8 +162,8 @@ describe("GET /api/tracks/creators", () => {
       SELECT md5('g' || g)::uuid, md5('g' || g)::uuid, 'elevenlabs-music', '{}', 'h', 't', 0.05, 'k' || g, 'completed', 'creator-' || (g % 3), now()
       FROM generate_series(1, 20000) AS g`);
     await studio.sql.query(`
-      INSERT INTO "Track" (id, "generationId", title, prompt, model, format, bytes, "durationMs", sha256, "storageKey", peaks, "creatorId")
-      SELECT md5('t' || g)::uuid, md5('g' || g)::uuid, 't', 'p', 'elevenlabs-music', 'mp3', 1, 1000, '0', 'k' || g, '[]', 'creator-' || (g % 3)
+      INSERT INTO "Track" (id, "generationId", "batchId", title, prompt, model, format, bytes, "durationMs", sha256, "storageKey", peaks, "creatorId")
+      SELECT md5('t' || g)::uuid, md5('g' || g)::uuid, md5('g' || g)::uuid, 't', 'p', 'elevenlabs-music', 'mp3', 1, 1000, '0', 'k' || g, '[]', 'creator-' || (g % 3)
       FROM generate_series(1, 20000) AS g`);
     await studio.sql.query(`ANALYZE "Track"`);
     const { creators } = await getJson<{ creators: { id: string }[] }>("/api/tracks/creators");

@@ -7,7 +7,7 @@ import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "../../lib/db/mi
 import { diffSchemas } from "../../scripts/prisma6-diff";
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "../support/database";
 import { withClient } from "../support/with-client";
-import { seedTrack } from "../support/library";
+import { seedLegacyTrack } from "../support/library";
 
 const databases: TestDatabase[] = [];
 afterAll(() => Promise.all(databases.map((db) => db.drop())));
@@ -108,7 +108,7 @@ describe("migration runner", () => {
     await applyMigrations(db.url, before);
     const links = await withClient(db.url, async (client) => {
       await client.query(`INSERT INTO "user" (id, name, email, "updatedAt") VALUES ('still-here', 'Still Here', 'here@studio.test', now())`);
-      const track = await seedTrack(client, { creatorId: "still-here" });
+      const track = await seedLegacyTrack(client, { creatorId: "still-here" });
       const insert = async (createdById: string, revokedAt: Date | null) =>
         (
           await client.query<{ id: string }>(

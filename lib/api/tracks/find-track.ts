@@ -1,7 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/errors";
 import { parseId } from "@/lib/api/input";
-import { toTrackView, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -16,9 +15,4 @@ export async function findActiveTrack<Select extends Prisma.TrackSelect>(
   const track = await prisma.track.findFirst({ where: { id: parseId(id, TRACK_NOT_FOUND), deletedAt: null }, select });
   if (!track) throw new ApiError("not_found", TRACK_NOT_FOUND);
   return track;
-}
-
-/** The track `id` names, as the API shows it (GET /api/tracks/:id). */
-export async function getTrack(id: string): Promise<TrackView> {
-  return toTrackView(await findActiveTrack(id, trackViewSelect));
 }

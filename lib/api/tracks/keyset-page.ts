@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { storableText } from "@/lib/stored-text";
 
 // Keyset paging of the library's lists (tracks, and generations that ended without one). Each
@@ -18,11 +18,12 @@ const cursorSchema = z.discriminatedUnion("sort", [
 ]);
 export type TrackCursor = z.infer<typeof cursorSchema>;
 
-export const TRACK_ORDER: Readonly<Record<TrackSort, Prisma.TrackOrderByWithRelationInput[]>> = {
-  newest: [{ createdAt: "desc" }, { id: "desc" }],
-  oldest: [{ createdAt: "asc" }, { id: "asc" }],
-  title: [{ title: "asc" }, { id: "asc" }],
-  duration: [{ durationMs: "asc" }, { id: "asc" }],
+// Each sort's column and direction, for the library's SQL (list-tracks.ts); ties go by id.
+const SORT_COLUMNS: Readonly<Record<TrackSort, { column: string; direction: "ASC" | "DESC" }>> = {
+  newest: { column: `"createdAt"`, direction: "DESC" },
+  oldest: { column: `"createdAt"`, direction: "ASC" },
+  title: { column: "title", direction: "ASC" },
+  duration: { column: `"durationMs"`, direction: "ASC" },
 };
 
 type SortKey = { id: string; createdAt: Date; title: string; durationMs: number };
@@ -78,19 +79,24 @@ export function decodeCursor(text: string): TrackCursor | undefined {
   }
 }
 
-/** The tracks strictly after `cursor` in its sort's order. */
-export function afterCursor(cursor: TrackCursor): Prisma.TrackWhereInput {
-  const beyond = <T>(value: T) => ({ gt: value });
-  const id = beyond(cursor.id);
-  switch (cursor.sort) {
-    case "newest":
-    case "oldest":
-      return afterDate(cursor);
-    case "title":
-      return { OR: [{ title: beyond(cursor.value) }, { title: cursor.value, id }] };
-    case "duration":
-      return { OR: [{ durationMs: beyond(cursor.value) }, { durationMs: cursor.value, id }] };
-  }
+/** `ORDER BY` of `sort` for the Track rows aliased `alias`. */
+export function trackOrderSql(sort: TrackSort, alias: string): Prisma.Sql {
+  const { column, direction } = SORT_COLUMNS[sort];
+  return Prisma.raw(`${alias}.${column} ${direction}, ${alias}.id ${direction}`);
+}
+
+/** Whether the track `before` comes strictly before the track `after` in `sort`'s order. */
+export function precedesSql(sort: TrackSort, before: string, after: string): Prisma.Sql {
+  const { column, direction } = SORT_COLUMNS[sort];
+  return Prisma.raw(`(${before}.${column}, ${before}.id) ${direction === "ASC" ? "<" : ">"} (${after}.${column}, ${after}.id)`);
+}
+
+/** Whether the track aliased `alias` comes strictly after `cursor` in its sort's order (a row comparison the sort's index serves). */
+export function afterCursorSql(cursor: TrackCursor, alias: string): Prisma.Sql {
+  const { column, direction } = SORT_COLUMNS[cursor.sort];
+  // Dates are stored as UTC wall time (timestamp without time zone), so the ISO value's "Z" is ignored.
+  const value = cursor.sort === "title" ? Prisma.sql`${cursor.value}` : cursor.sort === "duration" ? Prisma.sql`${cursor.value}::int` : Prisma.sql`${cursor.value}::timestamp`;
+  return Prisma.sql`(${Prisma.raw(`${alias}.${column}, ${alias}.id`)}) ${Prisma.raw(direction === "ASC" ? ">" : "<")} (${value}, ${cursor.id}::uuid)`;
 }
 
 /** The rows strictly after a date cursor; the same condition serves tracks and generations. */

@@ -8,8 +8,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 
 /**
  * The library's list of generations that ended in `status` without a track, newest or oldest
- * first (the query schema refuses the other sorts and the favorite filter for these), paged
- * by keyset on (createdAt, id).
+ * first (the query schema refuses the other sorts, and the favorite and keepers filters, for
+ * these), paged by keyset on (createdAt, id). Search matches the title, prompt and lyrics.
  */
 export async function listEndedGenerations(
   status: EndedStatus,
@@ -43,6 +43,7 @@ function filters(status: EndedStatus, { q, model, creator }: ListTracksQuery): P
       OR: [
         { title: { contains: text, mode: "insensitive" } },
         { request: { path: ["prompt"], string_contains: text, mode: "insensitive" } },
+        { request: { path: ["lyrics_prompt"], string_contains: text, mode: "insensitive" } },
       ],
     }),
     ...(model && { model }),

@@ -2,7 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/errors";
 import { parseId } from "@/lib/api/input";
 import { canManage, hasRole, type Member } from "@/lib/auth/member";
-import { toTrackView, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
+import { toTrackViews, trackViewSelect, type TrackView } from "@/lib/api/tracks/track-view";
 import { db } from "@/lib/db/client";
 
 const NOT_FOUND = "This track does not exist.";
@@ -30,5 +30,6 @@ export async function restoreTrack(id: string, member: Member): Promise<TrackVie
     data: { deletedAt: null, deletedById: null },
   });
   if (count === 0) throw new ApiError("conflict", "This track changed meanwhile. Reload the library and try again.");
-  return toTrackView(await prisma.track.findUniqueOrThrow({ where: { id: track.id }, select: trackViewSelect }));
+  const [view] = await toTrackViews([await prisma.track.findUniqueOrThrow({ where: { id: track.id }, select: trackViewSelect(member.id) })], member);
+  return view!;
 }

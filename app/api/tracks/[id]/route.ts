@@ -1,16 +1,20 @@
 import { parseJsonBody } from "@/lib/api/input";
 import { route } from "@/lib/api/route";
 import { deleteTrack } from "@/lib/api/tracks/delete-track";
-import { getTrack } from "@/lib/api/tracks/find-track";
+import { getTrack } from "@/lib/api/tracks/get-track";
 import { updateTrack, updateTrackSchema } from "@/lib/api/tracks/update-track";
 
 export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-export const GET = route<Params>(({ params }) => getTrack(params.id));
+/** `{ track, takes, settings }`: the track, every live take of its batch, and the request that made it. */
+export const GET = route<Params>(({ params, member }) => getTrack(params.id, member));
 
-/** `{ title?, favorite? }`: rename (creator or admin) and/or (un)favorite. */
+/**
+ * One of `{ favorite }` (the member's own), `{ title }` or `{ kept }` (its creator or an admin:
+ * kept makes it its batch's keeper, or not) → the track.
+ */
 export const PATCH = route<Params>(async ({ request, params, member }) =>
   updateTrack(params.id, await parseJsonBody(request, updateTrackSchema), member),
 );
