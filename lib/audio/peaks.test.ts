@@ -74,6 +74,9 @@ describe("computePeaks on rendered tracks", () => {
       // Real music, not a flat line: loud somewhere, and every value within -1..1.
       expect(Math.max(...result.peaks)).toBeGreaterThan(0.5);
       expect(result.peaks.every((value) => value >= -1 && value <= 1)).toBe(true);
+      // Measured in the same pass: the simulator normalises its renders to an RMS of 0.17, about −19 LUFS.
+      expect(result.loudnessLufs).toBeGreaterThan(-25);
+      expect(result.loudnessLufs).toBeLessThan(-14);
     });
   }
 
@@ -130,7 +133,7 @@ describe("computePeaks on WAV files", () => {
   it("gives zero peaks for silence", async () => {
     const silence = encodeWav(new Float32Array(64_000), 32_000);
     const result = await computePeaks(Readable.from([silence]), "wav");
-    expect(result).toMatchObject({ durationMs: 2_000, sampleRate: 32_000, channels: 1 });
+    expect(result).toMatchObject({ durationMs: 2_000, sampleRate: 32_000, channels: 1, loudnessLufs: null });
     expect(result.peaks).toHaveLength(4_000);
     expect(result.peaks.every((value) => value === 0)).toBe(true);
   });
@@ -163,7 +166,14 @@ describe("computePeaks on WAV files", () => {
 
   it("returns no peaks for an empty data chunk", async () => {
     const result = await computePeaks(Readable.from([wavFile({ sampleRate: 32_000, channels: [new Float32Array(0)] })]), "wav");
-    expect(result).toEqual({ peaks: [], durationMs: 0, sampleRate: 32_000, channels: 1 });
+    expect(result).toEqual({ peaks: [], durationMs: 0, sampleRate: 32_000, channels: 1, loudnessLufs: null });
+  });
+
+  it("gives the peaks but no loudness below the 8 kHz that K-weighting needs", async () => {
+    const samples = Float32Array.from({ length: 8_000 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / 4_000));
+    const result = await computePeaks(Readable.from([wavFile({ sampleRate: 4_000, channels: [samples] })]), "wav", { pairs: 10 });
+    expect(result).toMatchObject({ durationMs: 2_000, sampleRate: 4_000, loudnessLufs: null });
+    expect(Math.max(...result.peaks)).toBeCloseTo(0.5, 2);
   });
 });
 

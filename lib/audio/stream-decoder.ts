@@ -1,8 +1,12 @@
-// The shape shared by the per-format decoders that computePeaks drives: encoded bytes go in
+// The shape shared by the per-format decoders that decodeStream drives: encoded bytes go in
 // chunk by chunk, PCM comes out block by block, and nothing holds the whole track.
 
-/** Receives each decoded block: one Float32Array per channel (-1..1), `frames` samples each. */
-export type PcmSink = (channels: readonly Float32Array[], frames: number) => void;
+/**
+ * Receives each decoded block: one Float32Array per channel (-1..1), `frames` samples each, at
+ * `sampleRate` (known with the first block, where the channel count of an MP3 is not: see
+ * mp3-stream-decoder.ts).
+ */
+export type PcmSink = (channels: readonly Float32Array[], frames: number, sampleRate: number) => void;
 
 export type DecodedStream = {
   sampleRate: number;
@@ -27,6 +31,7 @@ export class AudioDecodeError extends Error {}
 type WasmDecodedAudio = {
   channelData: Float32Array[];
   samplesDecoded: number;
+  sampleRate: number;
   errors: readonly { message: string; inputBytes: number }[];
 };
 
@@ -37,6 +42,6 @@ type WasmDecodedAudio = {
 export function passDecodedAudio(decoded: WasmDecodedAudio, sink: PcmSink, formatName: string): number {
   const [error] = decoded.errors;
   if (error) throw new AudioDecodeError(`${formatName} file is corrupt: ${error.message} near byte ${error.inputBytes}`);
-  if (decoded.samplesDecoded > 0) sink(decoded.channelData, decoded.samplesDecoded);
+  if (decoded.samplesDecoded > 0) sink(decoded.channelData, decoded.samplesDecoded, decoded.sampleRate);
   return decoded.samplesDecoded;
 }

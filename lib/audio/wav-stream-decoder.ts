@@ -113,14 +113,14 @@ export class WavStreamDecoder implements StreamDecoder {
   }
 
   private decodeSamples(view: DataView, remaining: number): number | typeof NEEDS_MORE {
-    const { channels, bytesPerFrame, bytesPerSample, readSample } = this.format!;
+    const { channels, sampleRate, bytesPerFrame, bytesPerSample, readSample } = this.format!;
     const frames = Math.floor(Math.min(view.byteLength, remaining) / bytesPerFrame);
     if (frames > 0) {
       const pcm = Array.from({ length: channels }, () => new Float32Array(frames));
       for (let frame = 0, at = 0; frame < frames; frame++) {
         for (let channel = 0; channel < channels; channel++, at += bytesPerSample) pcm[channel]![frame] = readSample(view, at);
       }
-      this.sink(pcm, frames);
+      this.sink(pcm, frames, sampleRate);
       this.frames += frames;
     }
     const used = frames * bytesPerFrame;
