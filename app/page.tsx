@@ -22,7 +22,7 @@ export default async function Home() {
         </nav>
       </PageHeader>
       <main>
-        <Studio />
+        <Studio memberId={member.id} />
       </main>
     </div>
   );

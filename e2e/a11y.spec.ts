@@ -23,8 +23,8 @@ function forEachScheme(title: string, body: (page: Page) => Promise<void>) {
 }
 
 forEachScheme("the empty library", async (page) => {
-  const existing = (await (await page.request.get("/api/tracks?limit=1")).json()) as { tracks: unknown[] };
-  test.skip(existing.tracks.length > 0, "Other specs already made tracks on this server.");
+  const existing = (await (await page.request.get("/api/tracks?limit=1")).json()) as { batches: unknown[] };
+  test.skip(existing.batches.length > 0, "Other specs already made tracks on this server.");
   await page.goto("/library");
   await expect(page.getByText("Your library is empty.")).toBeVisible();
 });

@@ -206,7 +206,8 @@ test("submit: the job appears with progress and completes", async ({ page }) => 
   await page.screenshot({ path: "e2e/artifacts/create-job-running.png", fullPage: true });
   await expect(job).toHaveAttribute("data-status", "completed", { timeout: 45_000 });
   await expect(page.getByRole("status").filter({ hasText: "is ready" })).toBeVisible();
-  await expect(job.getByRole("link", { name: "Open in the library" })).toBeVisible();
+  // The finished job links to its track's page.
+  await expect(job.getByRole("link", { name: /^Open / })).toHaveAttribute("href", /^\/tracks\/[0-9a-f-]{36}$/);
 });
 
 test("a job in flight survives a reload", async ({ page }) => {

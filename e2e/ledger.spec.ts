@@ -36,7 +36,7 @@ test.afterEach(async ({ request }) => {
 test("a track is charged its quote on /ledger, and the CSV adds up to the cent", async ({ page, request }) => {
   test.setTimeout(120_000);
   const trackId = await createTrack(request, `Glass chimes in a cold wind ${Date.now()}`);
-  const { generationId } = (await (await request.get(`/api/tracks/${trackId}`)).json()) as { generationId: string };
+  const { generationId } = ((await (await request.get(`/api/tracks/${trackId}`)).json()) as { track: { generationId: string } }).track;
   const { quotedUsd } = (await (await request.get(`/api/generations/${generationId}`)).json()) as { quotedUsd: number };
   expect(quotedUsd).toBeGreaterThan(0);
   const ledger = (await (await request.get("/api/ledger")).json()) as Ledger;

@@ -1,12 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
-import { createTrack, generate, TRACK_MODEL } from "./tracks";
+import { checkAndShoot } from "./axe";
+import { createBatch, createTrack, generate, TRACK_MODEL } from "./tracks";
 
 // The library and the player, in demo mode: short sound effects are made through the API, then
 // found, played, paused, downloaded, renamed, favorited, deleted, restored, filtered and reused
-// in the browser.
+// in the browser; a batch of takes is one row that expands to its takes, and its keeper is found
+// with "Keepers only".
 
 const MODEL_NAME = "Sonilo V1.1 Sound Effects";
 
@@ -26,6 +28,13 @@ async function studioDatabase<T>(run: (client: pg.Client) => Promise<T>): Promis
 
 function row(page: Page, trackId: string) {
   return page.locator(`[data-testid="track-row"][data-track-id="${trackId}"]`);
+}
+
+type TrackAnswer = { track: { title: string; prompt: string; favorite: boolean; kept: boolean } };
+
+/** GET /api/tracks/:id's track, as the signed-in member sees it. */
+async function apiTrack(request: APIRequestContext, trackId: string) {
+  return ((await (await request.get(`/api/tracks/${trackId}`)).json()) as TrackAnswer).track;
 }
 
 test("library: search, play, download, rename, favorite, delete and undo; filters live in the URL", async ({ page, request }) => {
@@ -52,6 +61,17 @@ test("library: search, play, download, rename, favorite, delete and undo; filter
   await expect(page.getByTestId("track-row")).toHaveCount(1);
   const mine = row(page, trackId);
   await expect(mine).toBeVisible();
+  // Title, then the prompt (a short title is made from it), the creator, the cost and a download.
+  const { title: madeTitle } = await apiTrack(request, trackId);
+  expect(madeTitle.length).toBeLessThanOrEqual(40);
+  expect(madeTitle).not.toContain("…");
+  await expect(mine.getByRole("heading", { name: madeTitle })).toBeVisible();
+  await expect(mine.getByText(`rain on a ${word} roof at night`, { exact: true })).toBeVisible();
+  await expect(mine.getByTestId("row-creator")).toHaveText("You");
+  await expect(mine.getByTestId("row-cost")).toHaveText(/^\$\d+\.\d\d$/);
+  await expect(mine.getByRole("link", { name: /^Download / })).toHaveAttribute("href", `/api/tracks/${trackId}/audio?download=1`);
+  // A batch of one has no takes badge.
+  await expect(mine.getByRole("button", { name: /takes$/ })).toHaveCount(0);
 
   // Play: the bar appears, the waveform is drawn, and time advances.
   await mine.getByRole("button", { name: /^Play / }).click();
@@ -106,15 +126,13 @@ test("library: search, play, download, rename, favorite, delete and undo; filter
   await title.fill(`Tin roof ${word}`);
   await title.press("Enter");
   await expect(mine.getByRole("heading", { name: `Tin roof ${word}` })).toBeVisible();
-  expect(((await (await request.get(`/api/tracks/${trackId}`)).json()) as { title: string }).title).toBe(`Tin roof ${word}`);
+  expect((await apiTrack(request, trackId)).title).toBe(`Tin roof ${word}`);
 
   // Favorite.
   const star = mine.getByRole("button", { name: /^Favorite / });
   await star.click();
   await expect(star).toHaveAttribute("aria-pressed", "true");
-  await expect
-    .poll(async () => ((await (await request.get(`/api/tracks/${trackId}`)).json()) as { favorite: boolean }).favorite)
-    .toBe(true);
+  await expect.poll(async () => (await apiTrack(request, trackId)).favorite).toBe(true);
 
   // Delete, then Undo from the toast.
   await mine.getByRole("button", { name: /^Delete / }).click();
@@ -140,6 +158,110 @@ test("library: search, play, download, rename, favorite, delete and undo; filter
   await expect(page.getByLabel("Sort")).toHaveValue("newest");
 
   expect(errors).toEqual([]);
+});
+
+test("a 2-take batch is one row with a “2 takes” badge that expands; take 2 kept is what “Keepers only” shows", async ({ page, request }) => {
+  test.setTimeout(150_000);
+  const word = `duo${Date.now().toString(36)}`;
+  const prompt = `twin ${word} bells echoing in a stone hall`;
+  const { batchId, trackIds } = await createBatch(request, prompt, 2);
+  const [take1, take2] = trackIds as [string, string];
+  const { title } = await apiTrack(request, take1);
+
+  await page.goto(`/library?q=${word}`);
+  // One row for the batch, led by take 1: its title (a link to its page), then the prompt.
+  await expect(page.getByTestId("track-row")).toHaveCount(1);
+  const batchRow = page.locator(`[data-testid="track-row"][data-batch-id="${batchId}"]`);
+  await expect(batchRow).toHaveAttribute("data-track-id", take1);
+  await expect(batchRow.getByRole("heading", { name: title })).toBeVisible();
+  await expect(batchRow.getByRole("link", { name: title, exact: true })).toHaveAttribute("href", `/tracks/${take1}`);
+  expect(title).not.toBe(prompt);
+  await expect(batchRow.getByText(prompt, { exact: true })).toBeVisible();
+  await expect(batchRow.getByTestId("row-creator")).toHaveText("You");
+  await expect(batchRow.getByTestId("row-cost")).toHaveText(/^\$\d+\.\d\d$/);
+  await expect(page.getByText("2 tracks in 1 batch")).toBeVisible();
+
+  // The badge expands the row to its takes, each with its own play, keep and favourite.
+  const badge = batchRow.getByRole("button", { name: "2 takes" });
+  await expect(badge).toHaveAttribute("aria-expanded", "false");
+  await expect(batchRow.getByTestId("take-row")).toHaveCount(0);
+  await badge.click();
+  await expect(badge).toHaveAttribute("aria-expanded", "true");
+  const takes = batchRow.getByTestId("take-row");
+  await expect(takes).toHaveCount(2);
+  await expect(takes.nth(0)).toHaveAttribute("data-track-id", take1);
+  await expect(takes.nth(0).getByRole("link", { name: /^Open Take 1 of / })).toHaveAttribute("href", `/tracks/${take1}`);
+  await expect(takes.nth(1).getByRole("link", { name: /^Open Take 2 of / })).toHaveAttribute("href", `/tracks/${take2}`);
+  const second = batchRow.locator(`[data-testid="take-row"][data-track-id="${take2}"]`);
+  for (const action of ["Play", "Keep", "Favorite", "Share", "Delete"]) {
+    await expect(second.getByRole("button", { name: `${action} Take 2 of ${title}` })).toBeVisible();
+  }
+  await expect(second.getByRole("link", { name: /^Download Take 2 of / })).toHaveAttribute("href", `/api/tracks/${take2}/audio?download=1`);
+
+  // Take 2 plays on its own button; the row's button then pauses the batch.
+  await second.getByRole("button", { name: `Play Take 2 of ${title}` }).click();
+  const player = page.getByRole("region", { name: "Player" });
+  await expect(player.getByRole("button", { name: /^Pause / })).toBeVisible({ timeout: 15_000 });
+  await expect(second.getByRole("button", { name: `Pause Take 2 of ${title}` })).toBeVisible();
+  await expect(second).toHaveAttribute("aria-current", "true");
+  await batchRow.getByRole("button", { name: `Pause ${title}` }).click();
+  await expect(second.getByRole("button", { name: `Play Take 2 of ${title}` })).toBeVisible();
+  await checkAndShoot(page, "library-batch-expanded", { desktop: { width: 1280, height: 800 }, settleMs: 400 });
+
+  // Keep take 2; keeping take 1 instead moves the mark (one keeper a batch), and back.
+  const keep1 = takes.nth(0).getByRole("button", { name: `Keep Take 1 of ${title}` });
+  const keep2 = second.getByRole("button", { name: `Keep Take 2 of ${title}` });
+  const keptOnServer = async () => [(await apiTrack(request, take1)).kept, (await apiTrack(request, take2)).kept];
+  await keep2.click();
+  await expect(keep2).toHaveAttribute("aria-pressed", "true");
+  await expect(second).toContainText("Keeper");
+  await expect.poll(keptOnServer).toEqual([false, true]);
+  await keep1.click();
+  await expect(keep1).toHaveAttribute("aria-pressed", "true");
+  await expect(keep2).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(keptOnServer).toEqual([true, false]);
+  await keep2.click();
+  await expect(keep2).toHaveAttribute("aria-pressed", "true");
+  await expect(keep1).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(keptOnServer).toEqual([false, true]);
+
+  // "Keepers only": take 2 alone, saying which take of how many it is; in the URL, across a reload.
+  const keepersOnly = page.getByRole("button", { name: "Keepers only" });
+  await keepersOnly.click();
+  await expect(keepersOnly).toHaveAttribute("aria-pressed", "true");
+  await expect(page).toHaveURL(/[?&]keepers=1(&|$)/);
+  await expect(page.getByTestId("track-row")).toHaveCount(1);
+  const keeper = row(page, take2);
+  await expect(keeper).toBeVisible();
+  await expect(keeper).toContainText("Take 2 of 2");
+  await expect(keeper).toContainText("Keeper");
+  await expect(keeper.getByRole("button", { name: /takes$/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Keepers only" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("track-row")).toHaveCount(1);
+  await expect(row(page, take2)).toBeVisible();
+  await checkAndShoot(page, "library-keepers-only", { desktop: { width: 1280, height: 800 } });
+
+  // Un-keeping it empties the list; Back goes to the list before the filter.
+  await row(page, take2).getByRole("button", { name: `Keep ${title}` }).click();
+  await expect(page.getByText("No track matches these filters.")).toBeVisible();
+  await expect.poll(keptOnServer).toEqual([false, false]);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/keepers=/);
+  await expect(page.getByRole("button", { name: "Keepers only" })).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByTestId("track-row")).toHaveCount(1);
+
+  // Keep it again for the track page, and open that page from the row's title.
+  const again = page.getByRole("button", { name: "2 takes" });
+  if ((await again.getAttribute("aria-expanded")) === "false") await again.click();
+  await page.getByRole("button", { name: `Keep Take 2 of ${title}` }).click();
+  await expect(page.getByRole("button", { name: `Keep Take 2 of ${title}` })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(keptOnServer).toEqual([false, true]);
+  await page.goto(`/library?q=${word}&keepers=1`);
+  await row(page, take2).getByRole("link", { name: title, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/tracks/${take2}$`));
+  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  await expect(page.getByTestId("take-label")).toHaveText("Take 2 of 2");
 });
 
 test("creator and status filters live in the URL and the Back button undoes them; failed generations are listed", async ({ page, request }) => {

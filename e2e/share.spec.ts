@@ -20,7 +20,7 @@ async function signedOut(browser: Browser) {
 test("a share link opens signed out, plays and downloads; revoked, it is a 404", async ({ page, browser, request }) => {
   test.setTimeout(150_000);
   const trackId = await createTrack(request, `Share me: a foghorn over a calm bay ${Date.now()}`);
-  const track = (await (await request.get(`/api/tracks/${trackId}`)).json()) as { title: string; generationId: string; creatorId: string };
+  const { track } = (await (await request.get(`/api/tracks/${trackId}`)).json()) as { track: { title: string; generationId: string; creator: { id: string } } };
 
   // The owner makes a link in the library.
   await page.setViewportSize(DESKTOP);
@@ -64,7 +64,7 @@ test("a share link opens signed out, plays and downloads; revoked, it is a 404",
 
   // Nothing else of the studio is in the page: no links but the download, no ids, not indexed.
   const html = await (await visitor.request.get(url)).text();
-  for (const id of [trackId, track.generationId, track.creatorId]) expect(html).not.toContain(id);
+  for (const id of [trackId, track.generationId, track.creator.id]) expect(html).not.toContain(id);
   expect(html).not.toMatch(/href="\/(library|team|ledger|account|sign-in)?"/);
   expect(html).toMatch(/<meta name="robots" content="noindex/);
   await expect(guest.getByRole("link")).toHaveCount(1);
@@ -116,7 +116,7 @@ test("a made-up share link is the same 404 page", async ({ browser }) => {
 test("the share dialog reaches every link of a track, page by page, and counts the active ones", async ({ page, request }) => {
   test.setTimeout(120_000);
   const trackId = await createTrack(request, `Shared a lot: wind chimes on a porch ${Date.now()}`);
-  const title = ((await (await request.get(`/api/tracks/${trackId}`)).json()) as { title: string }).title;
+  const title = ((await (await request.get(`/api/tracks/${trackId}`)).json()) as { track: { title: string } }).track.title;
   // 30 links, 10 of them revoked: more than the dialog's first page of 25, and no more than 20 active at once.
   const make = async () => {
     const made = await request.post(`/api/tracks/${trackId}/shares`, { data: {} });

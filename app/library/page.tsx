@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { AccountMenu } from "@/components/account-menu";
 import { LibraryView } from "@/components/library/library-view";
 import { PageHeader } from "@/components/page-header";
-import { TrackRowSkeleton } from "@/components/library/track-row";
+import { TrackRowSkeleton } from "@/components/library/batch-row";
 import { requirePageMember } from "@/lib/auth/page-member";
 
 export const metadata: Metadata = { title: "Library · Venice Studio" };

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { about, explainJob, type JobExplanation } from "./explain-job";
+import { trackHref, type StudioTrack } from "./track-api";
+import { TrackPlayButton } from "./track-play-button";
 import { isActive, type Job } from "./use-jobs";
 
 const TONE_STYLES: Record<JobExplanation["tone"], { border: string; text: string }> = {
@@ -10,42 +12,57 @@ const TONE_STYLES: Record<JobExplanation["tone"], { border: string; text: string
   warning: { border: "border-l-amber-500 dark:border-l-amber-500", text: "text-amber-800 dark:text-amber-300" },
 };
 
-export function JobCard({ job, onUsePrompt, onDismiss }: { job: Job; onUsePrompt: (prompt: string) => void; onDismiss: () => void }) {
+type Props = {
+  job: Job;
+  /** "Take 2", shown when the batch has more than one take; null for a single take. */
+  takeLabel: string | null;
+  /** The take's track once it is finished and read, with the batch's finished takes to play on. */
+  track: StudioTrack | undefined;
+  queue: StudioTrack[];
+  onUsePrompt: (prompt: string) => void;
+};
+
+/** One take of a batch in the jobs panel: where it stands, its money, and once finished, play and its page. */
+export function JobCard({ job, takeLabel, track, queue, onUsePrompt }: Props) {
   const running = isActive(job);
   const percent = Math.round(job.progress * 100);
   const explanation = explainJob(job);
   const tone = TONE_STYLES[explanation.tone];
+  // Names the take in its controls: "Take 2 of <title>", or the title alone.
+  const name = takeLabel ? `${takeLabel} of ${job.title}` : job.title;
   // While the job waits to try again, the detail says when; an ETA would contradict it.
   const eta = running && !job.retry && job.etaMs !== null ? ` · ${about(job.etaMs)} left` : "";
   return (
-    <li
-      data-testid="job"
-      data-status={job.status}
-      data-tone={explanation.tone}
-      className={`rounded-xl border border-l-4 border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900/60 ${tone.border}`}
-    >
-      <div className="flex items-start justify-between gap-3">
-        <div className="min-w-0">
-          <p className="truncate font-medium">{job.title}</p>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            {job.model} · <span data-testid="job-state" className={`font-medium ${tone.text}`}>{explanation.title}</span>
-            {eta}
-          </p>
-        </div>
-        {running ? null : (
-          <button
-            type="button"
-            onClick={onDismiss}
-            className="shrink-0 rounded-md px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+    <li data-testid="job" data-status={job.status} data-tone={explanation.tone} className={`border-l-4 py-1 pl-3 ${tone.border}`}>
+      <div className="flex items-center gap-3">
+        {track ? <TrackPlayButton track={track} queue={queue} name={name} /> : null}
+        <p className="min-w-0 flex-1 text-sm">
+          {/* The title is the batch's heading; said again here for whoever lands on the take alone. */}
+          {takeLabel ? (
+            <>
+              <span className="font-medium">{takeLabel}</span>
+              <span className="sr-only"> of {job.title}:</span>
+              <span aria-hidden> · </span>
+            </>
+          ) : (
+            <span className="sr-only">{job.title}: </span>
+          )}
+          <span data-testid="job-state" className={`font-medium ${tone.text}`}>{explanation.title}</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">{eta}</span>
+        </p>
+        {job.status === "completed" && job.trackId ? (
+          <Link
+            href={trackHref(job.trackId)}
+            className="shrink-0 rounded-md px-1 text-sm font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400"
           >
-            Dismiss<span className="sr-only"> {job.title}</span>
-          </button>
-        )}
+            Open<span className="sr-only"> {name}</span>
+          </Link>
+        ) : null}
       </div>
       {running ? (
         <div
           role="progressbar"
-          aria-label={`Progress of ${job.title}`}
+          aria-label={`Progress of ${name}`}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent}
@@ -55,21 +72,13 @@ export function JobCard({ job, onUsePrompt, onDismiss }: { job: Job; onUsePrompt
         </div>
       ) : null}
       {explanation.detail ? (
-        <p data-testid="job-detail" className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
+        <p data-testid="job-detail" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
           {explanation.detail}
         </p>
       ) : null}
       <p data-testid="job-money" data-money-spent={explanation.moneySpent} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
         {explanation.money}
       </p>
-      {job.status === "completed" ? (
-        <Link
-          href="/library"
-          className="mt-2 inline-block rounded-md text-sm font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400"
-        >
-          Open in the library
-        </Link>
-      ) : null}
       {job.error?.suggestedPrompt ? (
         <div className="mt-2 rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-800">
           <p className="text-xs text-zinc-600 dark:text-zinc-400">Venice suggests:</p>

@@ -4,22 +4,42 @@ import { groupByKind } from "@/lib/browser/model-view";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
 
+/** A track as the API shows it (TrackView): a take of a batch, with what the viewer may do to it. */
 export type LibraryTrack = {
   id: string;
   generationId: string;
+  batchId: string;
+  takeIndex: number;
+  /** takeIndex + 1, as the page says it ("Take 2"). */
+  takeNumber: number;
+  /** The live takes of its batch. */
+  takeCount: number;
   title: string;
   prompt: string;
+  lyrics: string | null;
   model: string;
+  modelName: string;
   format: string;
   bytes: number;
   durationMs: number;
-  favorite: boolean;
-  creatorId: string;
+  loudnessLufs: number | null;
+  costUsd: number;
+  creator: { id: string; name: string };
   createdAt: string;
   status: string;
   audioUrl: string;
   peaksUrl: string;
+  downloadUrl: string;
+  /** The viewer's own favourite. */
+  favorite: boolean;
+  /** The keeper of its batch. */
+  kept: boolean;
+  /** The viewer may rename, delete and keep it (its creator, or an admin). */
+  canEdit: boolean;
 };
+
+/** One library row: a batch's takes that match the filters, by take. */
+export type LibraryBatch = { batchId: string; tracks: LibraryTrack[] };
 
 /** A generation that ended without a track (the library's failed, expired and uncertain lists). */
 export type EndedGeneration = {
@@ -34,7 +54,7 @@ export type EndedGeneration = {
 };
 
 /** One page of whichever list the status filter picked; the other array is empty. */
-export type LibraryPage = { tracks: LibraryTrack[]; generations: EndedGeneration[]; nextCursor: string | null };
+export type LibraryPage = { batches: LibraryBatch[]; generations: EndedGeneration[]; nextCursor: string | null };
 
 export const SORTS = ["newest", "oldest", "title", "duration"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -49,9 +69,27 @@ export const STATUS_LABELS: Readonly<Record<LibraryStatus, string>> = {
   uncertain: "Uncertain",
 };
 
-export type LibraryFilters = { q: string; model: string; creator: string; status: LibraryStatus; favorite: boolean; sort: Sort };
+export type LibraryFilters = {
+  q: string;
+  model: string;
+  creator: string;
+  status: LibraryStatus;
+  /** The viewer's own favourites only. */
+  favorite: boolean;
+  /** Each batch's keeper only. */
+  keepers: boolean;
+  sort: Sort;
+};
 
-export class ApiFailure extends Error {}
+export class ApiFailure extends Error {
+  constructor(
+    message: string,
+    /** The studio's HTTP status; none when it could not be reached. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
@@ -63,7 +101,7 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const body = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const message = body && typeof body === "object" && "error" in body && typeof body.error === "string" ? body.error : null;
-    throw new ApiFailure(message ?? `The studio answered ${response.status}.`);
+    throw new ApiFailure(message ?? `The studio answered ${response.status}.`, response.status);
   }
   return body as T;
 }
@@ -75,14 +113,42 @@ export async function fetchLibraryPage(filters: LibraryFilters, cursor: string |
   if (filters.q.trim().length >= 3) params.set("q", filters.q.trim());
   if (filters.model) params.set("model", filters.model);
   if (filters.creator) params.set("creator", filters.creator);
-  if (filters.favorite) params.set("favorite", "true");
+  if (filters.favorite) params.set("favorite", "1");
+  if (filters.keepers) params.set("keepers", "1");
   if (cursor) params.set("cursor", cursor);
   const page = await call<Partial<LibraryPage>>(`/api/tracks?${params}`, { signal });
-  return { tracks: page.tracks ?? [], generations: page.generations ?? [], nextCursor: page.nextCursor ?? null };
+  return { batches: page.batches ?? [], generations: page.generations ?? [], nextCursor: page.nextCursor ?? null };
 }
 
-export const patchTrack = (id: string, changes: { title?: string; favorite?: boolean }) =>
-  call<LibraryTrack>(`/api/tracks/${id}`, { method: "PATCH", body: JSON.stringify(changes) });
+/** The rows of every loaded page, in order; a batch whose takes a page boundary split is still one row. */
+export function mergeBatches(pages: readonly LibraryPage[]): LibraryBatch[] {
+  const rows = new Map<string, LibraryTrack[]>();
+  for (const { batchId, tracks } of pages.flatMap((page) => page.batches)) {
+    const known = rows.get(batchId) ?? [];
+    const fresh = tracks.filter((track) => !known.some((k) => k.id === track.id));
+    rows.set(batchId, [...known, ...fresh].sort((a, b) => a.takeIndex - b.takeIndex));
+  }
+  return [...rows].map(([batchId, tracks]) => ({ batchId, tracks }));
+}
+
+/** One change at a time: the viewer's favourite, a rename, or the batch's keeper. */
+export type TrackChange = { favorite: boolean } | { title: string } | { kept: boolean };
+
+export const patchTrack = (id: string, change: TrackChange) =>
+  call<LibraryTrack>(`/api/tracks/${id}`, { method: "PATCH", body: JSON.stringify(change) });
+
+/** GET /api/tracks/:id: the track, every live take of its batch (itself included) and the stored request. */
+export type TrackDetail = {
+  track: LibraryTrack;
+  takes: LibraryTrack[];
+  /** Every setting of the stored request; null for a request an older studio stored that no longer parses. */
+  settings: Record<string, unknown> | null;
+};
+
+/** The React Query key of a GET /api/tracks/:id answer, as it is (the track page's, and whoever else reads it). */
+export const trackQueryKey = (id: string) => ["track", id] as const;
+
+export const fetchTrack = (id: string, signal?: AbortSignal) => call<TrackDetail>(`/api/tracks/${encodeURIComponent(id)}`, { signal });
 
 export const deleteTrack = (id: string) => call<{ id: string; deletedAt: string }>(`/api/tracks/${id}`, { method: "DELETE" });
 
@@ -104,7 +170,7 @@ export async function fetchModelOptions(): Promise<ModelOption[]> {
 
 /**
  * Reads the library's filters from the URL; unknown values fall back to the defaults, and a
- * list of generations without tracks drops what only tracks have (favorites, title and duration sorts).
+ * list of generations without tracks drops what only tracks have (favorites, keepers, title and duration sorts).
  */
 export function filtersFromParams(params: URLSearchParams): LibraryFilters {
   const status = params.get("status") ?? "";
@@ -115,6 +181,7 @@ export function filtersFromParams(params: URLSearchParams): LibraryFilters {
     creator: params.get("creator") ?? "",
     status: Object.hasOwn(STATUS_LABELS, status) ? (status as LibraryStatus) : "ready",
     favorite: params.get("favorite") === "1" || params.get("favorite") === "true",
+    keepers: params.get("keepers") === "1",
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : "newest",
   });
 }
@@ -122,7 +189,7 @@ export function filtersFromParams(params: URLSearchParams): LibraryFilters {
 /** The filters with only what the status's list can have. */
 export function fitStatus(filters: LibraryFilters): LibraryFilters {
   if (filters.status === "ready") return filters;
-  return { ...filters, favorite: false, sort: DATE_SORTS.includes(filters.sort) ? filters.sort : "newest" };
+  return { ...filters, favorite: false, keepers: false, sort: DATE_SORTS.includes(filters.sort) ? filters.sort : "newest" };
 }
 
 export function filtersToSearch(filters: LibraryFilters): string {
@@ -132,6 +199,7 @@ export function filtersToSearch(filters: LibraryFilters): string {
   if (filters.creator) params.set("creator", filters.creator);
   if (filters.status !== "ready") params.set("status", filters.status);
   if (filters.favorite) params.set("favorite", "1");
+  if (filters.keepers) params.set("keepers", "1");
   if (filters.sort !== "newest") params.set("sort", filters.sort);
   const text = params.toString();
   return text ? `?${text}` : "";

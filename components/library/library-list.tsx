@@ -1,11 +1,12 @@
 "use client";
 
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
-import { STATUS_LABELS, type EndedGeneration, type LibraryPage, type LibraryTrack } from "@/components/library/library-api";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { BatchRow, TrackRowSkeleton } from "@/components/library/batch-row";
+import { STATUS_LABELS, type EndedGeneration, type LibraryBatch, type LibraryPage, type LibraryTrack } from "@/components/library/library-api";
 import { EndedGenerationRow } from "@/components/library/ended-generation-row";
 import { LibraryEmpty } from "@/components/library/library-empty";
-import { TrackRow, TrackRowSkeleton } from "@/components/library/track-row";
+import type { RowPlayback } from "@/components/library/take-list";
 import type { TrackActions } from "@/components/library/use-track-actions";
 import { usePlayer } from "@/components/player/player-context";
 import type { LibraryStatus } from "@/lib/api/tracks/library-status";
@@ -13,8 +14,8 @@ import type { LibraryStatus } from "@/lib/api/tracks/library-status";
 type Props = {
   /** The pages of the list the status filter picked… */
   pages: UseInfiniteQueryResult<InfiniteData<LibraryPage>>;
-  /** …and their rows: tracks for `ready`, generations that ended that way for the others. */
-  tracks: readonly LibraryTrack[];
+  /** …and their rows: batches of tracks for `ready`, generations that ended that way for the others. */
+  batches: readonly LibraryBatch[];
   ended: readonly EndedGeneration[];
   status: LibraryStatus;
   /** Search or filters narrow the list (an empty list offers to clear them). */
@@ -26,7 +27,7 @@ type Props = {
 };
 
 /** The library's results: tracks, or generations that ended without one, loaded page by page. */
-export function LibraryList({ pages, tracks, ended, status, filtered, modelName, actions, onClearFilters, onShowReady }: Props) {
+export function LibraryList({ pages, batches, ended, status, filtered, modelName, actions, onClearFilters, onShowReady }: Props) {
   const player = usePlayer();
 
   // Infinite scroll: the next page loads when the sentinel nears the viewport ("Load more" stays as a fallback).
@@ -45,7 +46,13 @@ export function LibraryList({ pages, tracks, ended, status, filtered, modelName,
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const count = status === "ready" ? tracks.length : ended.length;
+  const count = status === "ready" ? batches.length : ended.length;
+
+  // Playing a row plays the list as it stands, every take of each row in order, as the queue.
+  const queue = useMemo(() => batches.flatMap((batch) => batch.tracks), [batches]);
+  const { play, pause } = player;
+  const playInList = useCallback((track: LibraryTrack) => play(track, { queue }), [play, queue]);
+  const playback: RowPlayback = { currentId: player.current?.id ?? null, playing: player.playing, onPlay: playInList, onPause: pause };
 
   return (
     <section aria-labelledby="library-results" className="mt-4">
@@ -67,23 +74,9 @@ export function LibraryList({ pages, tracks, ended, status, filtered, modelName,
       ) : (
         <>
           <ul className="space-y-2" aria-busy={pages.isFetching}>
-            {tracks.map((track) => {
-              const isCurrent = player.current?.id === track.id;
-              return (
-                <TrackRow
-                  key={track.id}
-                  track={track}
-                  modelName={modelName(track.model)}
-                  isCurrent={isCurrent}
-                  isPlaying={isCurrent && player.playing}
-                  onPlay={() => player.play(track)}
-                  onPause={player.pause}
-                  onRename={(title) => actions.rename(track, title)}
-                  onFavorite={() => actions.favorite(track)}
-                  onDelete={() => actions.remove(track)}
-                />
-              );
-            })}
+            {batches.map((batch) => (
+              <BatchRow key={batch.batchId} batch={batch} playback={playback} actions={actions} />
+            ))}
             {ended.map((generation) => (
               <EndedGenerationRow key={generation.id} generation={generation} modelName={modelName(generation.model)} />
             ))}
@@ -101,7 +94,7 @@ export function LibraryList({ pages, tracks, ended, status, filtered, modelName,
             ) : (
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 {status === "ready"
-                  ? count === 1 ? "1 track" : `${count} tracks`
+                  ? tracksCount(batches)
                   : `${count} ${STATUS_LABELS[status].toLowerCase()} ${count === 1 ? "generation" : "generations"}`}
               </p>
             )}
@@ -110,4 +103,12 @@ export function LibraryList({ pages, tracks, ended, status, filtered, modelName,
       )}
     </section>
   );
+}
+
+/** "1 track", "5 tracks", "3 tracks in 2 batches": what the list holds, said at its end. */
+function tracksCount(batches: readonly LibraryBatch[]): string {
+  const tracks = batches.reduce((sum, batch) => sum + batch.tracks.length, 0);
+  const words = tracks === 1 ? "1 track" : `${tracks} tracks`;
+  if (tracks === batches.length) return words;
+  return `${words} in ${batches.length === 1 ? "1 batch" : `${batches.length} batches`}`;
 }

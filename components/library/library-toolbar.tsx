@@ -1,6 +1,8 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { DATE_SORTS, SORTS, STATUS_LABELS, type Creator, type LibraryFilters, type ModelOption } from "@/components/library/library-api";
+import { KeeperIcon, StarIcon } from "@/components/library/track-icons";
 import type { LibraryStatus } from "@/lib/api/tracks/library-status";
 
 const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
@@ -30,11 +32,11 @@ type Props = {
 
 /** The library's search box and filters. */
 export function LibraryToolbar({ filters, search, onSearch, shortSearch, onChange, models, creators, statusNoteShown }: Props) {
-  // A list of generations that ended without a track: no favorites, no title or duration sort.
+  // A list of generations that ended without a track: no favorites or keepers, no title or duration sort.
   const endedList = filters.status !== "ready";
   return (
     <form role="search" aria-label="Library" onSubmit={(e) => e.preventDefault()} className="grid grid-cols-2 gap-3 sm:grid-cols-4 sm:items-end">
-      <div className="col-span-2 flex flex-col gap-1 sm:col-span-3">
+      <div className="col-span-2 flex flex-col gap-1">
         <label htmlFor="library-search" className={labelClass}>Search titles and prompts</label>
         <div className="relative">
           <svg aria-hidden viewBox="0 0 24 24" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 fill-none stroke-zinc-400 stroke-2"><circle cx="11" cy="11" r="6" /><path d="M20 20l-4.5-4.5" /></svg>
@@ -49,23 +51,16 @@ export function LibraryToolbar({ filters, search, onSearch, shortSearch, onChang
           />
         </div>
       </div>
-      <button
-        type="button"
-        aria-pressed={filters.favorite}
-        disabled={endedList}
-        title={endedList ? "Only tracks can be favorites" : undefined}
-        onClick={() => onChange({ favorite: !filters.favorite })}
-        className={`${field} col-span-2 inline-flex items-center justify-center gap-2 font-medium disabled:cursor-not-allowed disabled:opacity-50 sm:col-span-1 ${
-          filters.favorite ? "border-amber-400 bg-amber-50 text-amber-800 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-300" : ""
-        }`}
-      >
-        <svg aria-hidden viewBox="0 0 24 24" className={`size-4 stroke-current stroke-2 ${filters.favorite ? "fill-current" : "fill-none"}`}>
-          <path d="M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.8L12 16.9l-5.25 2.7 1-5.8L3.5 9.7l5.9-.9z" strokeLinejoin="round" />
-        </svg>
+      <FilterToggle pressed={filters.favorite} disabled={endedList} onToggle={() => onChange({ favorite: !filters.favorite })} tone="favorite">
+        <StarIcon filled={filters.favorite} className="size-4" />
         Favorites only
-      </button>
+      </FilterToggle>
+      <FilterToggle pressed={filters.keepers} disabled={endedList} onToggle={() => onChange({ keepers: !filters.keepers })} tone="keeper">
+        <KeeperIcon filled={filters.keepers} className="size-4" />
+        Keepers only
+      </FilterToggle>
       <p id="library-search-hint" className={`col-span-2 -mt-2 text-xs sm:col-span-4 ${shortSearch ? "text-amber-700 dark:text-amber-400" : "sr-only"}`}>
-        {shortSearch ? "Type at least 3 characters to search." : "Search starts after 3 characters."}
+        {shortSearch ? "Type at least 3 characters to search." : "Search matches titles, prompts and lyrics, from 3 characters."}
       </p>
       <div className="flex min-w-0 flex-col gap-1">
         <label htmlFor="library-model" className={labelClass}>Model</label>
@@ -110,5 +105,32 @@ export function LibraryToolbar({ filters, search, onSearch, shortSearch, onChang
         </select>
       </div>
     </form>
+  );
+}
+
+const PRESSED = {
+  favorite: "border-amber-400 bg-amber-50 text-amber-800 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-300",
+  keeper: "border-emerald-500 bg-emerald-50 text-emerald-800 dark:border-emerald-500/60 dark:bg-emerald-500/10 dark:text-emerald-300",
+} as const;
+
+/** A filter that is on or off ("Favorites only"); a list of ended generations has neither. */
+function FilterToggle({ pressed, disabled, onToggle, tone, children }: {
+  pressed: boolean;
+  disabled: boolean;
+  onToggle: () => void;
+  tone: keyof typeof PRESSED;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      disabled={disabled}
+      title={disabled ? "Only tracks can be filtered this way" : undefined}
+      onClick={onToggle}
+      className={`${field} inline-flex items-center justify-center gap-2 font-medium whitespace-nowrap disabled:cursor-not-allowed disabled:opacity-50 ${pressed ? PRESSED[tone] : ""}`}
+    >
+      {children}
+    </button>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
-import { fetchCreators, fetchLibraryPage, fetchModelOptions } from "@/components/library/library-api";
+import { useCallback, useMemo, useState } from "react";
+import { fetchCreators, fetchLibraryPage, fetchModelOptions, mergeBatches } from "@/components/library/library-api";
 import { LibraryList } from "@/components/library/library-list";
 import { LibraryToolbar } from "@/components/library/library-toolbar";
 import { useLibraryFilters } from "@/components/library/use-library-filters";
@@ -32,7 +32,8 @@ export function LibraryView() {
   const say = useCallback((text: string, extra?: Partial<ToastMessage>) => setToast({ id: Date.now(), text, ...extra }), []);
   const actions = useTrackActions(say);
 
-  const tracks = pages.data?.pages.flatMap((p) => p.tracks) ?? [];
+  // Memoized: the rows' play queue is built from them, and stays the same list while they do.
+  const batches = useMemo(() => mergeBatches(pages.data?.pages ?? []), [pages.data]);
   const ended = pages.data?.pages.flatMap((p) => p.generations) ?? [];
   const statusNote = filters.status === "ready" || ended.length === 0 ? null : ENDED_LIST_NOTES[filters.status];
 
@@ -57,7 +58,7 @@ export function LibraryView() {
 
       <LibraryList
         pages={pages}
-        tracks={tracks}
+        batches={batches}
         ended={ended}
         status={filters.status}
         filtered={filtered}

@@ -57,13 +57,13 @@ export function useLibraryFilters() {
 
   const activeQ = filters.q.trim().length >= 3 ? filters.q.trim() : "";
   const queryFilters: LibraryFilters = { ...filters, q: activeQ };
-  const filtered = activeQ !== "" || filters.model !== "" || filters.creator !== "" || filters.favorite;
+  const filtered = activeQ !== "" || filters.model !== "" || filters.creator !== "" || filters.favorite || filters.keepers;
   const shortSearch = search.trim().length > 0 && search.trim().length < 3;
   const change = (patch: Partial<LibraryFilters>) => navigate(fitStatus({ ...requested.current, q: activeQ, ...patch }), "push");
   const clearFilters = () => {
     lastPushedQ.current = "";
     setSearch("");
-    navigate({ ...filters, q: "", model: "", creator: "", favorite: false }, "push");
+    navigate({ ...filters, q: "", model: "", creator: "", favorite: false, keepers: false }, "push");
   };
 
   return { filters, queryFilters, search, setSearch, shortSearch, filtered, change, clearFilters };

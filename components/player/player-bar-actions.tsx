@@ -1,7 +1,5 @@
-import type { PlayerTrack } from "@/components/player/player-context";
-
-const ICON_BUTTON =
-  "inline-flex size-9 shrink-0 items-center justify-center rounded-full text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
+import { ICON_BUTTON, PRESSED } from "@/components/player/icon-button";
+import type { PlayerTrack } from "@/components/player/player-track";
 
 type Props = {
   track: PlayerTrack;
@@ -9,11 +7,13 @@ type Props = {
   onToggleLoop: () => void;
   volume: number;
   onVolumeChange: (volume: number) => void;
+  muted: boolean;
+  onToggleMute: () => void;
   onClose: () => void;
 };
 
-/** The player bar's controls right of the waveform: loop a region, volume, download, close. */
-export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolumeChange, onClose }: Props) {
+/** The player bar's controls right of the waveform: loop a region, mute and volume, download, close. */
+export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolumeChange, muted, onToggleMute, onClose }: Props) {
   return (
     <div className="flex items-center gap-1">
       <button
@@ -21,14 +21,30 @@ export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolum
         onClick={onToggleLoop}
         aria-pressed={looping}
         aria-label="Loop a region"
-        title={looping ? "Stop looping (drag the region's edges to change it)" : "Loop a region"}
-        className={`${ICON_BUTTON} ${looping ? "bg-accent-100 text-accent-700 dark:bg-accent-700/30 dark:text-accent-100" : ""}`}
+        title={looping ? "Stop looping (drag the region's edges to change it)" : "Loop a region (L)"}
+        className={`${ICON_BUTTON} ${looping ? PRESSED : ""}`}
       >
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M17 2l3 3-3 3M4 11V9a4 4 0 014-4h12M7 22l-3-3 3-3M20 13v2a4 4 0 01-4 4H4" /></svg>
       </button>
-      <label className="hidden items-center gap-1 md:flex">
+      <button
+        type="button"
+        onClick={onToggleMute}
+        aria-pressed={muted}
+        aria-label="Mute"
+        title={muted ? "Unmute (M)" : "Mute (M)"}
+        className={`${ICON_BUTTON} ${muted ? PRESSED : ""}`}
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-current">
+          <path d="M4 9v6h4l5 4V5L8 9H4z" />
+          {muted ? (
+            <path d="M16 9.5l5 5m0-5l-5 5" className="fill-none stroke-current stroke-2" />
+          ) : (
+            <path d="M16.5 12a4.5 4.5 0 00-2.5-4v8a4.5 4.5 0 002.5-4z" />
+          )}
+        </svg>
+      </button>
+      <label className="hidden items-center md:flex">
         <span className="sr-only">Volume</span>
-        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-current text-zinc-500"><path d="M4 9v6h4l5 4V5L8 9H4zm12.5 3a4.5 4.5 0 00-2.5-4v8a4.5 4.5 0 002.5-4z" /></svg>
         <input
           type="range"
           min={0}

@@ -1,13 +1,23 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import type WaveSurfer from "wavesurfer.js";
 import { formatTime } from "@/components/player/format-time";
-import { PlayPauseButton } from "@/components/player/play-pause-button";
+import { levelGain } from "@/components/player/level-gain";
 import { PlayerBarActions } from "@/components/player/player-bar-actions";
-import type { PlayerControls, PlayerTrack } from "@/components/player/player-context";
+import { usePlayer, type PlayerControls, type Resume } from "@/components/player/player-context";
+import { SEEK_SECONDS } from "@/components/player/player-shortcuts";
+import type { PlayerTrack } from "@/components/player/player-track";
+import { QueueToggles } from "@/components/player/queue-toggles";
 import { SeekWaveform } from "@/components/player/seek-waveform";
+import { ShortcutsDialog } from "@/components/player/shortcuts-dialog";
+import { TakeSwitch } from "@/components/player/take-switch";
+import { TransportButtons } from "@/components/player/transport-buttons";
+import { nextTake, useBatchTakes } from "@/components/player/use-batch-takes";
+import { useKeeper } from "@/components/player/use-keeper";
 import { useLoopRegion } from "@/components/player/use-loop-region";
-import { useSpaceToPlay } from "@/components/player/use-space-to-play";
+import { usePlayerShortcuts } from "@/components/player/use-player-shortcuts";
 import { useWaveSurfer } from "@/components/player/use-wavesurfer";
 
 const MESSAGES = { unplayable: "This track could not be played.", unstartable: "The player could not start." };
@@ -15,93 +25,174 @@ const MESSAGES = { unplayable: "This track could not be played.", unstartable: "
 type Props = {
   track: PlayerTrack;
   playing: boolean;
-  /** Filled with this bar's play and pause once its audio is loaded, emptied when it goes. */
+  /** Filled with this bar's controls once its audio is loaded, emptied when it goes. */
   controlsRef: RefObject<PlayerControls | null>;
   onPlayingChange: (playing: boolean) => void;
-  onClose: () => void;
+  /** At the track's end: true when something plays on (the queue's next, or this one again). */
+  onEnded: () => boolean;
+  /** Where the A/B switch asked a track to start, given once. */
+  takeResume: (trackId: string) => Resume | null;
 };
 
+function controlsOf(ws: WaveSurfer): PlayerControls {
+  const start = () =>
+    void ws.play().catch(() => {
+      /* autoplay refused: the play button is there */
+    });
+  return {
+    play: start,
+    pause: () => ws.pause(),
+    restart: () => {
+      ws.setTime(0);
+      start();
+    },
+    position: () => ws.getCurrentTime(),
+    isPlaying: () => ws.isPlaying(),
+  };
+}
+
+/** The height of the fixed bar, for the placeholder that keeps the end of the page reachable above it. */
+function useHeight(ref: RefObject<HTMLElement | null>): number {
+  const [height, setHeight] = useState(72);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
+}
+
 /**
- * The app-wide player bar. wavesurfer.js is imported here, on first play only: the waveform is
- * drawn from the stored peaks at once and the audio streams through a media element.
+ * The app-wide player bar, open while there is a current track: it stays as the queue moves on,
+ * a new wavesurfer.js instance per track (imported on first play: the waveform is drawn from the
+ * stored peaks at once and the audio streams through a media element). For tests, its root says
+ * the track (data-track-id), the playhead (data-position, s) and the level-matching gain (data-gain).
  */
-export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onClose }: Props) {
+export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onEnded, takeResume }: Props) {
+  const player = usePlayer();
   const [volume, setVolume] = useState(0.8);
+  const [muted, setMuted] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const takes = useBatchTakes(track);
+  // The batch's answer is fresher than the queue's copy (a keeper marked since, a rename).
+  const shown = takes.find((take) => take.id === track.id) ?? track;
+  const gain = levelGain(shown.loudnessLufs, player.normalize, takes.map((take) => take.loudnessLufs));
   const loop = useLoopRegion();
-  const player = useWaveSurfer({
+  const keeper = useKeeper();
+  const audio = useWaveSurfer({
     track,
     height: 44,
     messages: MESSAGES,
-    volume,
+    volume: volume * gain,
+    muted,
     plugins: loop.plugins,
     onPlayingChange,
     onTimeUpdate: loop.onTimeUpdate,
-    onFinish: loop.onFinish,
+    onFinish: (ws) => loop.onFinish(ws) || onEnded(),
     onLoaded: (ws) => {
-      controlsRef.current = { play: () => void ws.play().catch(() => undefined), pause: () => ws.pause() };
-      void ws.play().catch(() => {
-        /* autoplay refused: the play button is there */
-      });
+      const controls = controlsOf(ws);
+      controlsRef.current = controls;
+      const resume = takeResume(track.id);
+      if (resume) ws.setTime(resume.time);
+      if (!resume || resume.play) controls.play();
     },
     onDestroy: () => {
       controlsRef.current = null;
       loop.forget();
     },
   });
-  const { playPause } = player;
+  const { playPause } = audio;
   const toggle = useCallback(() => void playPause().catch(() => undefined), [playPause]);
-  useSpaceToPlay(toggle);
+  const toggleLoop = () => loop.toggleLoop(audio.wsRef.current, audio.duration);
+  usePlayerShortcuts({
+    playPause: toggle,
+    seekBack: () => audio.seekBy(-SEEK_SECONDS),
+    seekForward: () => audio.seekBy(SEEK_SECONDS),
+    previous: player.previous,
+    next: player.next,
+    mute: () => setMuted((now) => !now),
+    loop: toggleLoop,
+    nextTake: () => {
+      const to = nextTake(takes, track.id);
+      if (to) player.switchTake(to);
+    },
+    keep: () => keeper.keep(shown),
+    help: () => setShowShortcuts(true),
+  });
 
   const barRef = useRef<HTMLElement>(null);
-  const [barHeight, setBarHeight] = useState(72);
-  useEffect(() => {
-    const bar = barRef.current;
-    if (!bar) return;
-    const observer = new ResizeObserver(() => setBarHeight(bar.offsetHeight));
-    observer.observe(bar);
-    return () => observer.disconnect();
-  }, []);
+  const barHeight = useHeight(barRef);
 
   return (
     <>
-    {/* Keeps the end of the page reachable above the fixed bar. */}
-    <div aria-hidden style={{ height: barHeight }} />
-    <section
-      ref={barRef}
-      aria-label="Player"
-      className="fixed inset-x-0 bottom-0 z-40 border-t border-zinc-200 bg-white/95 shadow-[0_-4px_20px_rgba(0,0,0,0.06)] backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95"
-    >
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:flex-nowrap sm:px-6">
-        <PlayPauseButton playing={playing} title={track.title} onToggle={toggle} disabled={!!player.error} size="medium" />
-
-        <div className="min-w-0 flex-1 sm:w-48 sm:flex-none">
-          <p className="truncate text-sm font-medium" title={track.title}>{track.title}</p>
-          <p className="font-mono text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-            <span data-testid="player-current-time">{formatTime(player.time)}</span>
-            <span aria-hidden> / </span>
-            <span className="sr-only"> of </span>
-            <span data-testid="player-duration">{formatTime(player.duration)}</span>
-          </p>
+      <div aria-hidden style={{ height: barHeight }} />
+      <section
+        ref={barRef}
+        aria-label="Player"
+        data-track-id={track.id}
+        data-position={audio.time.toFixed(2)}
+        data-gain={gain.toFixed(4)}
+        data-ready={audio.drawn && !audio.error}
+        className="fixed inset-x-0 bottom-0 z-40 border-t border-zinc-200 bg-white/95 shadow-[0_-4px_20px_rgba(0,0,0,0.06)] backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95"
+      >
+        <div className="mx-auto max-w-6xl space-y-2 px-4 py-3 sm:px-6">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2 lg:flex-nowrap">
+            <TransportButtons
+              title={shown.title}
+              playing={playing}
+              disabled={!!audio.error}
+              hasNext={player.hasNext}
+              onToggle={toggle}
+              onPrevious={player.previous}
+              onNext={player.next}
+            />
+            <div className="min-w-0 flex-1 lg:w-44 lg:flex-none">
+              <Link href={`/tracks/${track.id}`} title={shown.title} className="block truncate text-sm font-medium hover:underline">
+                {shown.title}
+              </Link>
+              <p className="font-mono text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
+                <span data-testid="player-current-time">{formatTime(audio.time)}</span>
+                <span aria-hidden> / </span>
+                <span className="sr-only"> of </span>
+                <span data-testid="player-duration">{formatTime(audio.duration)}</span>
+              </p>
+              <p role="status" className="truncate text-xs text-accent-700 dark:text-accent-100">{keeper.message}</p>
+            </div>
+            <div className="order-last w-full min-w-0 lg:order-none lg:w-auto lg:flex-1">
+              {audio.error ? (
+                <p role="alert" className="text-sm text-red-600 dark:text-red-400">{audio.error}</p>
+              ) : (
+                <SeekWaveform containerRef={audio.containerRef} time={audio.time} duration={audio.duration} busy={!audio.drawn} onSeekKey={audio.onSeekKey} heightClass="h-11" />
+              )}
+            </div>
+            <div className="order-last flex w-full items-center justify-between gap-1 lg:order-none lg:w-auto">
+              <QueueToggles
+                repeat={player.repeat}
+                onRepeat={player.setRepeat}
+                autoplayNext={player.autoplayNext}
+                onAutoplayNext={player.setAutoplayNext}
+                normalize={player.normalize}
+                onNormalize={player.setNormalize}
+                onShowShortcuts={() => setShowShortcuts(true)}
+              />
+              <PlayerBarActions
+                track={shown}
+                looping={loop.looping}
+                onToggleLoop={toggleLoop}
+                volume={volume}
+                onVolumeChange={setVolume}
+                muted={muted}
+                onToggleMute={() => setMuted((now) => !now)}
+                onClose={player.close}
+              />
+            </div>
+          </div>
+          {takes.length > 1 && <TakeSwitch takes={takes} currentId={track.id} onSwitch={player.switchTake} />}
         </div>
-
-        <div className="order-last w-full min-w-0 sm:order-none sm:w-auto sm:flex-1">
-          {player.error ? (
-            <p role="alert" className="text-sm text-red-600 dark:text-red-400">{player.error}</p>
-          ) : (
-            <SeekWaveform containerRef={player.containerRef} time={player.time} duration={player.duration} busy={!player.drawn} onSeekKey={player.onSeekKey} heightClass="h-11" />
-          )}
-        </div>
-
-        <PlayerBarActions
-          track={track}
-          looping={loop.looping}
-          onToggleLoop={() => loop.toggleLoop(player.wsRef.current, player.duration)}
-          volume={volume}
-          onVolumeChange={setVolume}
-          onClose={onClose}
-        />
-      </div>
-    </section>
+      </section>
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </>
   );
 }

@@ -39,9 +39,12 @@ export function useLoopRegion() {
     return true;
   }, []);
 
+  /** The instance went (another track): its region with it. */
   const forget = useCallback(() => {
     regionsRef.current = null;
     regionRef.current = null;
+    loopingRef.current = false;
+    setLooping(false);
   }, []);
 
   /** Starts a loop over a quarter of the track (at least 0.5 s) from the playhead, or ends it. */

@@ -20,6 +20,7 @@ type Options = {
   messages: PlayerMessages;
   /** 0…1; wavesurfer.js's own default when absent. */
   volume?: number;
+  muted?: boolean;
   /** Imports and creates the plugins to start with, alongside wavesurfer.js itself. */
   plugins?: () => Promise<Plugins>;
   onPlayingChange?: (playing: boolean) => void;
@@ -47,6 +48,8 @@ export type WaveSurferPlayer = {
   setError: (message: string) => void;
   /** Plays or pauses; rejects as wavesurfer.js's playPause does. */
   playPause: () => Promise<void>;
+  /** Moves the playhead by `seconds` (±Infinity: to an end), within the track. */
+  seekBy: (seconds: number) => void;
   /** The waveform slider's keys: arrows seek, Home and End go to an end. */
   onSeekKey: (event: KeyboardEvent<HTMLDivElement>) => void;
 };
@@ -54,10 +57,11 @@ export type WaveSurferPlayer = {
 /**
  * One wavesurfer.js player for `track`, as the player bar and the share page use it. wavesurfer.js
  * is imported on first use; the waveform is drawn at once from the stored peaks and the audio
- * streams through a media element (Range requests). The instance goes with the component.
+ * streams through a media element (Range requests). A new `track` gets a new instance, in the
+ * same component (the player bar's queue); the instance goes with the component.
  */
 export function useWaveSurfer(options: Options): WaveSurferPlayer {
-  const { track, height, volume } = options;
+  const { track, height, volume, muted } = options;
   const containerRef = useRef<HTMLDivElement>(null);
   const wsRef = useRef<WaveSurfer | null>(null);
   const [duration, setDuration] = useState(track.durationMs / 1000);
@@ -65,10 +69,20 @@ export function useWaveSurfer(options: Options): WaveSurferPlayer {
   const [playing, setPlaying] = useState(false);
   const [drawn, setDrawn] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Another track: what was shown of the last one goes, in this same render.
+  const [shownTrack, setShownTrack] = useState(track);
+  if (shownTrack !== track) {
+    setShownTrack(track);
+    setDuration(track.durationMs / 1000);
+    setTime(0);
+    setPlaying(false);
+    setDrawn(false);
+    setError(null);
+  }
 
   // The latest options, read by the instance's listeners without re-creating it.
   const createPlugins = useEffectEvent(() => options.plugins?.() ?? Promise.resolve([]));
-  const startingVolume = useEffectEvent(() => options.volume);
+  const startingLevel = useEffectEvent(() => ({ volume: options.volume, muted: options.muted }));
   const fail = useEffectEvent((kind: keyof PlayerMessages) => setError(options.messages[kind]));
   const playingChanged = useEffectEvent((now: boolean) => {
     setPlaying(now);
@@ -104,8 +118,9 @@ export function useWaveSurfer(options: Options): WaveSurferPlayer {
       wsRef.current = ws;
       unfollow = followColorScheme(ws);
       setDuration(seconds);
-      const level = startingVolume();
-      if (level !== undefined) ws.setVolume(level);
+      const level = startingLevel();
+      if (level.volume !== undefined) ws.setVolume(level.volume);
+      if (level.muted !== undefined) ws.setMuted(level.muted);
       ws.on("timeupdate", (t) => timeUpdated(created, t));
       ws.on("play", () => playingChanged(true));
       ws.on("pause", () => playingChanged(false));
@@ -133,18 +148,27 @@ export function useWaveSurfer(options: Options): WaveSurferPlayer {
     if (volume !== undefined) wsRef.current?.setVolume(volume);
   }, [volume]);
 
+  useEffect(() => {
+    if (muted !== undefined) wsRef.current?.setMuted(muted);
+  }, [muted]);
+
   const playPause = useCallback(async () => {
     await wsRef.current?.playPause();
   }, []);
 
-  function onSeekKey(event: KeyboardEvent<HTMLDivElement>) {
+  function seekBy(seconds: number) {
     const ws = wsRef.current;
-    const seconds = seekSecondsForKey(event.key, event.shiftKey);
-    if (seconds === null || !ws) return;
-    event.preventDefault();
+    if (!ws) return;
     ws.setTime(Math.min(Math.max(ws.getCurrentTime() + seconds, 0), ws.getDuration() || duration));
     setTime(ws.getCurrentTime());
   }
 
-  return { containerRef, wsRef, time, duration, playing, drawn, error, setError, playPause, onSeekKey };
+  function onSeekKey(event: KeyboardEvent<HTMLDivElement>) {
+    const seconds = seekSecondsForKey(event.key, event.shiftKey);
+    if (seconds === null || !wsRef.current) return;
+    event.preventDefault();
+    seekBy(seconds);
+  }
+
+  return { containerRef, wsRef, time, duration, playing, drawn, error, setError, playPause, seekBy, onSeekKey };
 }

@@ -1,0 +1,72 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { ApiFailure, fetchTrack, trackQueryKey } from "@/components/library/library-api";
+import { useTrackActions } from "@/components/library/use-track-actions";
+import { Toast, type ToastMessage } from "@/components/toast";
+import { TrackDetails, TrackFacts } from "@/components/track/track-details";
+import { TrackGone } from "@/components/track/track-gone";
+import { TrackHero } from "@/components/track/track-hero";
+import { TrackTakes } from "@/components/track/track-takes";
+
+const isGone = (error: unknown) => error instanceof ApiFailure && error.status === 404;
+
+/** The track page's body: what GET /api/tracks/:id says of the track, its takes and its settings. */
+export function TrackPage({ id }: { id: string }) {
+  const query = useQuery({
+    queryKey: trackQueryKey(id),
+    queryFn: ({ signal }) => fetchTrack(id, signal),
+    // A deleted track stays deleted: no retries on a 404.
+    retry: (failures, error) => !isGone(error) && failures < 2,
+  });
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const dismissToast = useCallback(() => setToast(null), []);
+  const say = useCallback((text: string, extra?: Partial<ToastMessage>) => setToast({ id: Date.now(), text, ...extra }), []);
+  const actions = useTrackActions(say);
+
+  if (query.isPending) return <TrackPageSkeleton />;
+  if (query.isError) {
+    if (isGone(query.error)) return <TrackGone headingLevel={2} />;
+    return (
+      <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 px-6 py-10 text-center dark:border-red-900/60 dark:bg-red-950/30">
+        <p className="font-medium text-red-800 dark:text-red-300">The track could not be loaded.</p>
+        <p className="mt-1 text-sm text-red-700 dark:text-red-400">{query.error.message}</p>
+        <button type="button" onClick={() => void query.refetch()} className="mt-4 rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700">
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  const { track, takes, settings } = query.data;
+  return (
+    <>
+      <TrackHero track={track} takes={takes} actions={actions} />
+      <div className="mt-8 grid gap-8 md:grid-cols-3">
+        <div className="min-w-0 md:col-span-2">
+          <TrackDetails track={track} settings={settings} />
+        </div>
+        <div className="min-w-0 space-y-8">
+          <TrackFacts track={track} />
+          <TrackTakes track={track} takes={takes} />
+        </div>
+      </div>
+      <Toast toast={toast} onDismiss={dismissToast} />
+    </>
+  );
+}
+
+function TrackPageSkeleton() {
+  return (
+    <div role="status" aria-busy="true" className="flex animate-pulse flex-col gap-6 sm:flex-row">
+      <span className="sr-only">Loading the track…</span>
+      <div className="size-40 shrink-0 rounded-2xl bg-zinc-200 sm:size-48 dark:bg-zinc-800" />
+      <div className="flex-1 space-y-3 pt-2">
+        <div className="h-3 w-24 rounded bg-zinc-200 dark:bg-zinc-800" />
+        <div className="h-7 w-2/3 rounded bg-zinc-200 dark:bg-zinc-800" />
+        <div className="h-10 w-full max-w-md rounded bg-zinc-100 dark:bg-zinc-800/70" />
+      </div>
+    </div>
+  );
+}
