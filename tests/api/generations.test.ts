@@ -193,10 +193,13 @@ describe("the generation lifecycle through the API", () => {
 
     const { GET: tracks } = await import("@/app/api/tracks/route");
     const library = await (await call(tracks, "/api/tracks?q=creaking")).json();
-    expect(library.tracks.map((t: { id: string }) => t.id).sort()).toEqual(
+    // The takes of the one submit, listed as one batch.
+    expect(library.batches).toHaveLength(1);
+    const listed = library.batches[0].tracks;
+    expect(listed.map((t: { id: string }) => t.id).sort()).toEqual(
       (await studio.sql.query(`SELECT t.id FROM "Track" t WHERE t."generationId" = ANY($1::uuid[])`, [ids])).rows.map((r) => r.id).sort(),
     );
-    expect(library.tracks[0]).toMatchObject({ status: "completed", format: "wav", model: MODEL });
+    expect(listed[0]).toMatchObject({ status: "completed", format: "wav", model: MODEL, takeNumber: 1 });
 
     // Closing the stream releases the studio's LISTEN connection (the worker keeps its own).
     expect(await listeningConnections()).toBe(2);
