@@ -24,7 +24,7 @@ describe("GET /api/health", () => {
       (await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map((r) => r.tablename),
     );
     expect(tables).toEqual(
-      ["Generation", "Invite", "LedgerEntry", "ShareLink", "StudioSettings", "Track", "VeniceRateBudget", "_prisma_migrations", "account", "rateLimit", "session", "user", "verification"].sort(),
+      ["Favorite", "Generation", "Invite", "LedgerEntry", "ShareLink", "StudioSettings", "Track", "VeniceRateBudget", "_prisma_migrations", "account", "rateLimit", "session", "user", "verification"].sort(),
     );
   });
 
