@@ -50,6 +50,10 @@ test("a 2-take batch: one card, take 1 plays from it, it stays after a reload un
   await expect(takes.nth(0)).toHaveAttribute("data-status", "completed", { timeout: 45_000 });
   await expect(takes.nth(1)).toHaveAttribute("data-status", "completed", { timeout: 45_000 });
   await expect(card).toContainText("2 takes, 2 ready");
+  // The money once for the batch, the sum rounded once as the form quoted it (2 × $0.01035 is
+  // $0.03; each take rounded up alone would be $0.02, $0.04 in all); none per take.
+  await expect(card.getByTestId("batch-money")).toHaveText("2 takes saved · Venice charged $0.03");
+  await expect(card.getByTestId("job-money")).toHaveCount(0);
 
   // Play take 1 from its card: the player bar takes it and plays; the card's button pauses it.
   await card.getByRole("button", { name: /^Play Take 1 of / }).click();

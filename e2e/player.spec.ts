@@ -239,6 +239,9 @@ test("A/B: T switches takes at the same position, playing on if it was; normaliz
   await page.keyboard.press("m");
   await expect(mute).toHaveAttribute("aria-pressed", "false");
   const loop = player.getByRole("button", { name: "Loop a region" });
+  // The loop region and the queue's repeat are told apart by their tooltips (and icons).
+  await expect(loop).toHaveAttribute("title", /\(L\)$/);
+  await expect(player.getByRole("button", { name: /^Repeat / })).toHaveAttribute("title", /^Repeat /);
   await page.keyboard.press("l");
   await expect(loop).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("l");
@@ -249,6 +252,9 @@ test("A/B: T switches takes at the same position, playing on if it was; normaliz
   await expect(player.getByRole("status")).toHaveText("Take 1 is the keeper.");
   await expect.poll(async () => (await takesOf(request, take1)).map((take) => take.kept)).toEqual([true, false]);
   await expect(takeButtons.getByRole("button", { name: "Take 1" })).toHaveAttribute("title", "Take 1, the keeper");
+  // Named "Take 1" still; the keeper fact is its description (the badge is the library's check, not a star).
+  await expect(takeButtons.getByRole("button", { name: "Take 1" })).toHaveAccessibleDescription("The keeper of this batch");
+  await expect(takeButtons.getByRole("button", { name: "Take 2" })).toHaveAccessibleDescription("");
 
   // Keys typed in a field are the field's: no shortcut fires.
   const search = page.getByRole("searchbox");

@@ -88,7 +88,9 @@ test("a take's page shows its prompt, model, settings and sibling takes, and pla
 
   // Keep and favourite; the sibling list marks the keeper.
   await button(page, "Keep").click();
-  await expect(button(page, "Keep")).toHaveAttribute("aria-pressed", "true");
+  // Kept, the button says so.
+  await expect(button(page, "Keeper")).toHaveAttribute("aria-pressed", "true");
+  await expect(button(page, "Keep")).toHaveCount(0);
   await expect(page.locator(`[data-testid="sibling-take"][data-track-id="${take2}"]`)).toContainText("Keeper");
   await button(page, "Favorite").click();
   await expect(button(page, "Favorite")).toHaveAttribute("aria-pressed", "true");
@@ -170,7 +172,7 @@ test("a member sees no Rename, Keep or Delete on the owner's track, and favourit
   await member.page.goto(`/tracks/${take1}`);
   await expect(member.page.getByRole("heading", { level: 2, name: title })).toBeVisible();
   await expect(button(member.page, "Favorite")).toHaveAttribute("aria-pressed", "true");
-  for (const name of ["Rename", "Keep", "Delete"]) await expect(button(member.page, name)).toHaveCount(0);
+  for (const name of ["Rename", "Keep", "Keeper", "Delete"]) await expect(button(member.page, name)).toHaveCount(0);
   for (const name of ["Play", "Share"]) await expect(button(member.page, name)).toBeVisible();
   await expect(member.page.getByTestId("track-facts").locator('dt:text-is("Creator") + dd')).toHaveText(E2E_OWNER.name);
   await checkAndShoot(member.page, "track-page-member", SHOTS);

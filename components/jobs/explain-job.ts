@@ -1,11 +1,12 @@
 import { explainEnding } from "@/lib/failure-wording";
-import { formatPrice } from "@/lib/money";
 import type { Job } from "./use-jobs";
 
 // What a job card says, in a creator's words: where the job stands, what went wrong and what
 // to do about it, and whether money was spent. Venice charges when it accepts a job, refunds
 // a generation that fails, and keeps the charge for a track that was made but expired. A job
 // that ended without a track is told as lib/failure-wording words it, by its error code.
+// The money of takes going to plan is told once for their batch (explain-batch.ts): each
+// take's price rounded up on its own would not add up to the batch's quote.
 
 export type JobExplanation = {
   tone: "working" | "waiting" | "ready" | "failed" | "warning";
@@ -14,28 +15,22 @@ export type JobExplanation = {
   detail: string | null;
   /** yes: Venice charged (or holds) the money; no: never charged, or refunded; maybe: no way to know. */
   moneySpent: "yes" | "no" | "maybe";
-  /** The money, in one sentence. */
-  money: string;
+  /** The money, in one sentence; null while the take goes to plan (its batch tells it, explain-batch.ts). */
+  money: string | null;
 };
 
 export type ExplainableJob = Pick<Job, "status" | "error" | "retry" | "quotedUsd" | "acceptedByVenice">;
 
 export function explainJob(job: ExplainableJob): JobExplanation {
-  const price = formatPrice(job.quotedUsd);
   switch (job.status) {
     case "pending":
     case "queued":
     case "processing":
     case "downloaded":
-      return { ...inFlight(job, job.status), ...inFlightMoney(job.status, price) };
+      // Venice charges when it accepts the job: from "queued" on.
+      return { ...inFlight(job, job.status), moneySpent: job.status === "pending" ? "no" : "yes", money: null };
     case "completed":
-      return {
-        tone: "ready",
-        title: "Ready",
-        detail: "Saved in your library, ready to play and download.",
-        moneySpent: "yes",
-        money: `Venice charged ${price} for this track.`,
-      };
+      return { tone: "ready", title: "Ready", detail: null, moneySpent: "yes", money: null };
     case "failed":
     case "expired":
     case "uncertain":
@@ -112,10 +107,4 @@ function inFlight({ retry }: ExplainableJob, status: InFlightStatus): Pick<JobEx
         detail: `The studio ran into a problem of its own${inARow(retry.failures)} and tries again ${when}; nothing to do.`,
       };
   }
-}
-
-function inFlightMoney(status: InFlightStatus, price: string): Pick<JobExplanation, "moneySpent" | "money"> {
-  if (status === "pending") return { moneySpent: "no", money: "Nothing is charged until Venice accepts the job." };
-  if (status === "downloaded") return { moneySpent: "yes", money: `Venice charged ${price} for this track.` };
-  return { moneySpent: "yes", money: `Venice charged ${price} when it accepted the job, and refunds it if the track fails.` };
 }

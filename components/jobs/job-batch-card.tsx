@@ -2,6 +2,7 @@
 
 import { useEffect, useEffectEvent } from "react";
 import { usePlayer } from "@/components/player/player-context";
+import { explainBatch } from "./explain-batch";
 import { JobCard } from "./job-card";
 import { useBatchTakes } from "./use-batch-takes";
 import { isActive, type JobBatch } from "./use-jobs";
@@ -16,7 +17,7 @@ type Props = {
   onDismiss: () => void;
 };
 
-/** One submit in the jobs panel: its title, its takes ("Take 1", "Take 2"…) and, once all ended, Dismiss. */
+/** One submit in the jobs panel: its title, its takes ("Take 1", "Take 2"…), its money told once, and once all ended, Dismiss. */
 export function JobBatchCard({ batch, modelName, autoplay, onAutoplayed, onUsePrompt, onDismiss }: Props) {
   const player = usePlayer();
   const takes = useBatchTakes(batch);
@@ -25,6 +26,7 @@ export function JobBatchCard({ batch, modelName, autoplay, onAutoplayed, onUsePr
   const ended = !batch.jobs.some(isActive);
   const finished = batch.jobs.filter((job) => job.status === "completed").length;
   const title = first?.title ?? "";
+  const summary = explainBatch(batch.jobs);
 
   // Once the first finished take is read: it plays, with the batch's finished takes as the queue.
   const firstTakeId = takes[0]?.id;
@@ -75,6 +77,11 @@ export function JobBatchCard({ batch, modelName, autoplay, onAutoplayed, onUsePr
           );
         })}
       </ul>
+      {summary.text ? (
+        <p data-testid="batch-money" data-money-spent={summary.moneySpent} className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+          {summary.text}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -22,7 +22,7 @@ type Props = {
   onUsePrompt: (prompt: string) => void;
 };
 
-/** One take of a batch in the jobs panel: where it stands, its money, and once finished, play and its page. */
+/** One take of a batch in the jobs panel: where it stands, what went wrong (and its money) if it failed, and once finished, play and its page. */
 export function JobCard({ job, takeLabel, track, queue, onUsePrompt }: Props) {
   const running = isActive(job);
   const percent = Math.round(job.progress * 100);
@@ -76,9 +76,11 @@ export function JobCard({ job, takeLabel, track, queue, onUsePrompt }: Props) {
           {explanation.detail}
         </p>
       ) : null}
-      <p data-testid="job-money" data-money-spent={explanation.moneySpent} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-        {explanation.money}
-      </p>
+      {explanation.money ? (
+        <p data-testid="job-money" data-money-spent={explanation.moneySpent} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+          {explanation.money}
+        </p>
+      ) : null}
       {job.error?.suggestedPrompt ? (
         <div className="mt-2 rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-800">
           <p className="text-xs text-zinc-600 dark:text-zinc-400">Venice suggests:</p>

@@ -114,15 +114,15 @@ function RowFacts({ tracks, className }: { tracks: readonly LibraryTrack[]; clas
   return (
     <p className={`mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs ${className}`}>
       <span className="max-w-full truncate rounded bg-zinc-100 px-1.5 py-0.5 font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">{lead.modelName}</span>
-      {tracks.length === 1 && lead.takeCount > 1 && <span className="font-medium">Take {lead.takeNumber} of {lead.takeCount}</span>}
+      {tracks.length === 1 && lead.takeCount > 1 && <span className="font-medium whitespace-nowrap">Take {lead.takeNumber} of {lead.takeCount}</span>}
       {tracks.length === 1 && lead.kept && <KeeperBadge />}
       <span data-testid="row-creator" className="max-w-40 truncate">{lead.creator.name}</span>
-      <span data-testid="row-cost" title={tracks.length > 1 ? `The cost of these ${tracks.length} takes` : "What this take cost"}>
+      <span data-testid="row-cost" className="whitespace-nowrap" title={tracks.length > 1 ? `The cost of these ${tracks.length} takes` : "What this take cost"}>
         {formatPrice(cost)}
       </span>
-      <span className="font-mono tabular-nums">{formatTime(lead.durationMs / 1000)}</span>
-      <span className="uppercase">{lead.format}</span>
-      <time dateTime={lead.createdAt} className="hidden sm:inline">{dateFormat.format(new Date(lead.createdAt))}</time>
+      <span className="font-mono whitespace-nowrap tabular-nums">{formatTime(lead.durationMs / 1000)}</span>
+      <span className="whitespace-nowrap uppercase">{lead.format}</span>
+      <time dateTime={lead.createdAt} className="hidden whitespace-nowrap sm:inline">{dateFormat.format(new Date(lead.createdAt))}</time>
     </p>
   );
 }

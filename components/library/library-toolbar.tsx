@@ -108,9 +108,12 @@ export function LibraryToolbar({ filters, search, onSearch, shortSearch, onChang
   );
 }
 
+// As aria-pressed variants, so they win over the field's own border and background.
 const PRESSED = {
-  favorite: "border-amber-400 bg-amber-50 text-amber-800 dark:border-amber-500/60 dark:bg-amber-500/10 dark:text-amber-300",
-  keeper: "border-emerald-500 bg-emerald-50 text-emerald-800 dark:border-emerald-500/60 dark:bg-emerald-500/10 dark:text-emerald-300",
+  favorite:
+    "aria-pressed:border-amber-400 aria-pressed:bg-amber-50 aria-pressed:text-amber-900 dark:aria-pressed:border-amber-500/70 dark:aria-pressed:bg-amber-950/40 dark:aria-pressed:text-amber-300",
+  keeper:
+    "aria-pressed:border-emerald-400 aria-pressed:bg-emerald-50 aria-pressed:text-emerald-900 dark:aria-pressed:border-emerald-500/70 dark:aria-pressed:bg-emerald-950/40 dark:aria-pressed:text-emerald-300",
 } as const;
 
 /** A filter that is on or off ("Favorites only"); a list of ended generations has neither. */
@@ -128,7 +131,7 @@ function FilterToggle({ pressed, disabled, onToggle, tone, children }: {
       disabled={disabled}
       title={disabled ? "Only tracks can be filtered this way" : undefined}
       onClick={onToggle}
-      className={`${field} inline-flex items-center justify-center gap-2 font-medium whitespace-nowrap disabled:cursor-not-allowed disabled:opacity-50 ${pressed ? PRESSED[tone] : ""}`}
+      className={`${field} inline-flex items-center justify-center gap-2 font-medium whitespace-nowrap disabled:cursor-not-allowed disabled:opacity-50 ${PRESSED[tone]}`}
     >
       {children}
     </button>

@@ -47,8 +47,9 @@ function TakeRow({ track, title, playback, actions }: { track: LibraryTrack; tit
           Take {track.takeNumber}
         </Link>
         {track.kept && <KeeperBadge />}
-        <span className="font-mono text-xs text-zinc-600 tabular-nums dark:text-zinc-400">{formatTime(track.durationMs / 1000)}</span>
-        <span className="text-xs text-zinc-600 dark:text-zinc-400">{formatPrice(track.costUsd)}</span>
+        <span className="font-mono text-xs whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400">{formatTime(track.durationMs / 1000)}</span>
+        {/* On a phone the row's own cost says it; a take's would wrap under its name. */}
+        <span className="hidden text-xs whitespace-nowrap text-zinc-600 sm:inline dark:text-zinc-400">{formatPrice(track.costUsd)}</span>
       </div>
       <div className="flex shrink-0 items-center">
         {track.canEdit && <KeepButton name={name} kept={track.kept} onToggle={() => actions.keep(track)} />}
@@ -64,7 +65,7 @@ function TakeRow({ track, title, playback, actions }: { track: LibraryTrack; tit
 /** "Keeper": the take chosen from its batch. */
 export function KeeperBadge() {
   return (
-    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
+    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
       Keeper
     </span>
   );

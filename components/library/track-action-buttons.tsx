@@ -40,6 +40,10 @@ export function FavoriteButton({ name, favorite, onToggle }: { name: string; fav
   );
 }
 
+/** The keeper's mark: a filled emerald circle, so the state reads at a glance. */
+const KEPT =
+  "inline-flex size-9 shrink-0 items-center justify-center rounded-full bg-emerald-700 text-white hover:bg-emerald-800 dark:bg-emerald-400 dark:text-emerald-950 dark:hover:bg-emerald-300";
+
 export function KeepButton({ name, kept, onToggle }: { name: string; kept: boolean; onToggle: () => void }) {
   return (
     <button
@@ -47,10 +51,11 @@ export function KeepButton({ name, kept, onToggle }: { name: string; kept: boole
       onClick={onToggle}
       aria-pressed={kept}
       aria-label={`Keep ${name}`}
-      title={kept ? "The keeper of its batch" : "Mark as the keeper"}
-      className={`${ICON_ACTION} ${kept ? "text-emerald-700 dark:text-emerald-400" : MUTED}`}
+      title={kept ? "The keeper of its batch (click to unmark)" : "Mark as the keeper"}
+      className={kept ? KEPT : `${ICON_ACTION} ${MUTED}`}
     >
-      <KeeperIcon filled={kept} />
+      {/* On the filled circle the outline (rosette and check) shows in the button's color. */}
+      <KeeperIcon filled={false} />
     </button>
   );
 }

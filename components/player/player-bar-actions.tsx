@@ -1,4 +1,4 @@
-import { ICON_BUTTON, PRESSED } from "@/components/player/icon-button";
+import { ICON_BUTTON } from "@/components/player/icon-button";
 import type { PlayerTrack } from "@/components/player/player-track";
 
 type Props = {
@@ -21,10 +21,15 @@ export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolum
         onClick={onToggleLoop}
         aria-pressed={looping}
         aria-label="Loop a region"
-        title={looping ? "Stop looping (drag the region's edges to change it)" : "Loop a region (L)"}
-        className={`${ICON_BUTTON} ${looping ? PRESSED : ""}`}
+        title={looping ? "Looping a region: drag its edges to change it; click or L to stop" : "Loop a region of the track (L)"}
+        className={ICON_BUTTON}
       >
-        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M17 2l3 3-3 3M4 11V9a4 4 0 014-4h12M7 22l-3-3 3-3M20 13v2a4 4 0 01-4 4H4" /></svg>
+        {/* A bracketed segment with a loop inside: not the queue's repeat arrows beside it. */}
+        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 4H3v16h3M18 4h3v16h-3" />
+          <path d="M15.5 13.5A3.75 3.75 0 1112 8.25h1.5" />
+          <path d="M12.5 6.25l2 2-2 2" />
+        </svg>
       </button>
       <button
         type="button"
@@ -32,7 +37,7 @@ export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolum
         aria-pressed={muted}
         aria-label="Mute"
         title={muted ? "Unmute (M)" : "Mute (M)"}
-        className={`${ICON_BUTTON} ${muted ? PRESSED : ""}`}
+        className={ICON_BUTTON}
       >
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-current">
           <path d="M4 9v6h4l5 4V5L8 9H4z" />

@@ -148,17 +148,22 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onEnde
               onPrevious={player.previous}
               onNext={player.next}
             />
-            <div className="min-w-0 flex-1 lg:w-44 lg:flex-none">
+            <div className="min-w-0 flex-1 lg:w-56 lg:flex-none xl:w-72">
               <Link href={`/tracks/${track.id}`} title={shown.title} className="block truncate text-sm font-medium hover:underline">
                 {shown.title}
               </Link>
-              <p className="font-mono text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
-                <span data-testid="player-current-time">{formatTime(audio.time)}</span>
-                <span aria-hidden> / </span>
-                <span className="sr-only"> of </span>
-                <span data-testid="player-duration">{formatTime(audio.duration)}</span>
+              {/* The keeper's status shares the time's line, so the bar keeps its height when it speaks. */}
+              <p className="flex min-w-0 items-baseline gap-2 text-xs">
+                <span className="shrink-0 font-mono text-zinc-600 tabular-nums dark:text-zinc-400">
+                  <span data-testid="player-current-time">{formatTime(audio.time)}</span>
+                  <span aria-hidden> / </span>
+                  <span className="sr-only"> of </span>
+                  <span data-testid="player-duration">{formatTime(audio.duration)}</span>
+                </span>
+                <span role="status" title={keeper.message || undefined} className="min-w-0 truncate text-accent-700 dark:text-accent-100">
+                  {keeper.message}
+                </span>
               </p>
-              <p role="status" className="truncate text-xs text-accent-700 dark:text-accent-100">{keeper.message}</p>
             </div>
             <div className="order-last w-full min-w-0 lg:order-none lg:w-auto lg:flex-1">
               {audio.error ? (

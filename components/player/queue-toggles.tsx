@@ -1,4 +1,4 @@
-import { ICON_BUTTON, PRESSED } from "@/components/player/icon-button";
+import { ICON_BUTTON } from "@/components/player/icon-button";
 import { nextRepeat, type Repeat } from "@/components/player/play-queue";
 
 const REPEAT_NAMES: Record<Repeat, string> = { off: "Repeat off", all: "Repeat all", one: "Repeat one" };
@@ -23,7 +23,7 @@ export function QueueToggles({ repeat, onRepeat, autoplayNext, onAutoplayNext, n
         aria-pressed={repeat !== "off"}
         aria-label={REPEAT_NAMES[repeat]}
         title={`${REPEAT_NAMES[repeat]} (click for ${REPEAT_NAMES[nextRepeat(repeat)].toLowerCase()})`}
-        className={`${ICON_BUTTON} relative ${repeat !== "off" ? PRESSED : ""}`}
+        className={`${ICON_BUTTON} relative`}
       >
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M17 2l3 3-3 3M4 11V9a4 4 0 014-4h12M7 22l-3-3 3-3M20 13v2a4 4 0 01-4 4H4" /></svg>
         {repeat === "one" && (
@@ -36,7 +36,7 @@ export function QueueToggles({ repeat, onRepeat, autoplayNext, onAutoplayNext, n
         aria-pressed={autoplayNext}
         aria-label="Autoplay next"
         title={autoplayNext ? "The next track starts when this one ends" : "Playback stops when a track ends"}
-        className={`${ICON_BUTTON} ${autoplayNext ? PRESSED : ""}`}
+        className={ICON_BUTTON}
       >
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M4 6h11M4 12h7M4 18h7M15 12v7l5-3.5z" strokeLinejoin="round" /></svg>
       </button>
@@ -46,7 +46,7 @@ export function QueueToggles({ repeat, onRepeat, autoplayNext, onAutoplayNext, n
         aria-pressed={normalize}
         aria-label="Normalize volume"
         title={normalize ? "Tracks play level-matched by their measured loudness" : "Tracks play at their own level"}
-        className={`${ICON_BUTTON} ${normalize ? PRESSED : ""}`}
+        className={ICON_BUTTON}
       >
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M3 12h2M7 8v8M11 5v14M15 8v8M19 10v4M21 12h0" strokeLinecap="round" /><path d="M2 12h20" strokeDasharray="2 3" strokeWidth={1} /></svg>
       </button>

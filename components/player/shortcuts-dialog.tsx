@@ -44,25 +44,23 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       onClick={(e) => e.target === dialogRef.current && close()}
       className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
     >
-      <div className="p-5">
-        <div className="flex items-start justify-between gap-4">
-          <h2 id={`${ids}-title`} className="text-lg font-semibold">Keyboard shortcuts</h2>
-          <button
-            type="button"
-            onClick={close}
-            aria-label="Close"
-            className="-m-1 inline-flex size-9 items-center justify-center rounded-full text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
-          >
-            <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M6 6l12 12M18 6L6 18" /></svg>
-          </button>
-        </div>
+      <div className="relative p-5">
+        <h2 id={`${ids}-title`} className="pr-12 text-lg font-semibold">Keyboard shortcuts</h2>
+        <button
+          type="button"
+          onClick={close}
+          aria-label="Close"
+          className="absolute top-3 right-3 inline-flex size-9 items-center justify-center rounded-full text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
+        >
+          <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M6 6l12 12M18 6L6 18" /></svg>
+        </button>
         <p id={`${ids}-intro`} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           They work anywhere in the studio while the player is open, except when typing in a field.
         </p>
         <dl className="mt-4 divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
           {SHORTCUTS.map((shortcut) => (
-            <div key={shortcut.action} className="flex items-center justify-between gap-4 py-2">
-              <dt className="flex shrink-0 items-center gap-1">
+            <div key={shortcut.action} className="grid grid-cols-[7rem_minmax(0,1fr)] items-center gap-x-3 py-2">
+              <dt className="flex flex-wrap items-center gap-1">
                 {shortcut.keys.map((key, index) => (
                   <span key={key} className="flex items-center gap-1">
                     {index > 0 && <span aria-hidden className="text-zinc-600 dark:text-zinc-400">+</span>}
@@ -79,7 +77,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                   </span>
                 ))}
               </dt>
-              <dd className="text-right text-zinc-700 dark:text-zinc-300">{shortcut.label}</dd>
+              <dd className="text-zinc-700 dark:text-zinc-300">{shortcut.label}</dd>
             </div>
           ))}
         </dl>

@@ -1,3 +1,5 @@
+import { useId } from "react";
+import { KeeperIcon } from "@/components/library/track-icons";
 import type { PlayerTrack } from "@/components/player/player-track";
 
 type Props = {
@@ -6,11 +8,17 @@ type Props = {
   onSwitch: (take: PlayerTrack) => void;
 };
 
-/** The A/B switch: one button per take of the batch, the playing one pressed; T goes to the next. */
+/**
+ * The A/B switch: one button per take of the batch, the playing one pressed; T goes to the next.
+ * Each button is named "Take N" only; the keeper's check-badge (the library's mark, not the
+ * favourites' star) is decorative and the keeper fact is its tooltip and description.
+ */
 export function TakeSwitch({ takes, currentId, onSwitch }: Props) {
+  const keeperId = `${useId()}-keeper`;
   return (
     <div role="group" aria-label="Takes" className="flex flex-wrap items-center gap-1.5">
       <span aria-hidden className="mr-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Takes</span>
+      <span id={keeperId} hidden>The keeper of this batch</span>
       {takes.map((take, index) => {
         const name = `Take ${take.takeNumber ?? index + 1}`;
         const current = take.id === currentId;
@@ -21,7 +29,8 @@ export function TakeSwitch({ takes, currentId, onSwitch }: Props) {
             onClick={() => onSwitch(take)}
             aria-pressed={current}
             title={take.kept ? `${name}, the keeper` : undefined}
-            className={`inline-flex h-8 items-center gap-1 rounded-full border px-3 text-xs font-medium tabular-nums ${
+            aria-describedby={take.kept ? keeperId : undefined}
+            className={`inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-xs font-medium tabular-nums ${
               current
                 ? "border-accent-600 bg-accent-600 text-white"
                 : "border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800"
@@ -29,7 +38,10 @@ export function TakeSwitch({ takes, currentId, onSwitch }: Props) {
           >
             {name}
             {take.kept && (
-              <svg aria-hidden viewBox="0 0 24 24" className="size-3.5 fill-current"><path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.5 2.9 1-6.1L3.2 9.5l6.1-.9z" /></svg>
+              // On the pressed (accent) button a white disc keeps the emerald badge legible.
+              <span aria-hidden className={`-mr-1 inline-flex rounded-full ${current ? "bg-white p-px dark:bg-zinc-900" : ""}`}>
+                <KeeperIcon filled className="size-4 text-emerald-600 dark:text-emerald-400" />
+              </span>
             )}
           </button>
         );

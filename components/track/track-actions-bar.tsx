@@ -9,9 +9,14 @@ import { usePlayer } from "@/components/player/player-context";
 import { ShareDialog } from "@/components/share/share-dialog";
 import { DeleteTrackDialog } from "@/components/track/delete-track-dialog";
 
-const pillShape = "inline-flex h-10 items-center gap-2 rounded-full border px-4 text-sm font-medium";
+const pillShape = "inline-flex h-10 items-center gap-2 rounded-full border px-3.5 text-sm font-medium whitespace-nowrap";
 const pillColors = "border-zinc-300 bg-white hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800";
 const pill = `${pillShape} ${pillColors}`;
+// Pressed states, with dark hovers of their own (a light hover under light text is unreadable).
+const KEPT =
+  "border-emerald-700 bg-emerald-700 text-white hover:bg-emerald-800 dark:border-emerald-400 dark:bg-emerald-400 dark:text-emerald-950 dark:hover:bg-emerald-300";
+const FAVORITE =
+  "border-amber-500 bg-amber-50 text-amber-800 hover:bg-amber-100 dark:border-amber-500 dark:bg-amber-500/10 dark:text-amber-300 dark:hover:bg-amber-950/50 dark:hover:text-amber-300";
 
 type Props = {
   track: LibraryTrack;
@@ -31,7 +36,7 @@ export function TrackActionsBar({ track, takes, actions, onRename, renameButtonR
   const playing = player.current?.id === track.id && player.playing;
 
   return (
-    <div className="mt-5 flex flex-wrap items-center gap-2">
+    <div className="mt-4 flex flex-wrap items-center gap-2">
       <button
         type="button"
         onClick={playing ? player.pause : () => player.play(track, { queue: [...takes] })}
@@ -56,12 +61,13 @@ export function TrackActionsBar({ track, takes, actions, onRename, renameButtonR
         </button>
       )}
       {track.canEdit && (
-        <Toggle pressed={track.kept} onToggle={() => actions.keep(track)} pressedClass="border-emerald-600 bg-emerald-50 text-emerald-800 hover:bg-emerald-100 dark:border-emerald-500 dark:bg-emerald-500/10 dark:text-emerald-300">
-          <KeeperIcon filled={track.kept} className="size-4" />
-          Keep
+        // Kept, it says so ("Keeper", filled); pressed again, the batch has no keeper.
+        <Toggle pressed={track.kept} onToggle={() => actions.keep(track)} pressedClass={KEPT}>
+          <KeeperIcon filled={false} className="size-4" />
+          {track.kept ? "Keeper" : "Keep"}
         </Toggle>
       )}
-      <Toggle pressed={track.favorite} onToggle={() => actions.favorite(track)} pressedClass="border-amber-500 bg-amber-50 text-amber-800 hover:bg-amber-100 dark:border-amber-500 dark:bg-amber-500/10 dark:text-amber-300">
+      <Toggle pressed={track.favorite} onToggle={() => actions.favorite(track)} pressedClass={FAVORITE}>
         <StarIcon filled={track.favorite} className="size-4" />
         Favorite
       </Toggle>

@@ -13,9 +13,9 @@ type Props = { track: LibraryTrack; takes: readonly LibraryTrack[]; actions: Tra
 export function TrackHero({ track, takes, actions }: Props) {
   const rename = useInlineRename(track.title, (title) => actions.rename(track, title));
   return (
-    <div className="flex flex-col gap-5 sm:flex-row sm:items-end sm:gap-6">
+    <div className="flex flex-col items-start gap-5 sm:flex-row sm:gap-6">
       <ArtworkSlot />
-      <div className="min-w-0 flex-1">
+      <div className="w-full min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-2 text-xs font-semibold tracking-wide text-accent-700 uppercase dark:text-accent-400">
           <span data-testid="take-label">{track.takeCount > 1 ? `Take ${track.takeNumber} of ${track.takeCount}` : "Single take"}</span>
           {track.kept && <KeeperBadge />}

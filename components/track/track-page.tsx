@@ -43,14 +43,15 @@ export function TrackPage({ id }: { id: string }) {
   return (
     <>
       <TrackHero track={track} takes={takes} actions={actions} />
+      {/* On a phone the takes come right under the actions; from md on, under the facts. */}
       <div className="mt-8 grid gap-8 md:grid-cols-3">
-        <div className="min-w-0 md:col-span-2">
+        <div className="min-w-0 md:col-span-2 md:row-span-2 md:row-start-1">
           <TrackDetails track={track} settings={settings} />
         </div>
-        <div className="min-w-0 space-y-8">
+        <div className="min-w-0 md:col-start-3 md:row-start-1">
           <TrackFacts track={track} />
-          <TrackTakes track={track} takes={takes} />
         </div>
+        <TrackTakes track={track} takes={takes} className="order-first min-w-0 md:order-none md:col-start-3 md:row-start-2" />
       </div>
       <Toast toast={toast} onDismiss={dismissToast} />
     </>

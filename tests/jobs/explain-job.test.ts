@@ -17,23 +17,23 @@ const refused = (code: string, acceptedByVenice: boolean, suggestedPrompt: strin
   job({ status: "failed", acceptedByVenice, error: { code, message: `stored message for ${code}`, suggestedPrompt } });
 
 describe("explainJob: jobs going to plan", () => {
+  // Their money is told once for the batch (tests/jobs/explain-batch.test.ts).
   it.each([
-    ["pending", false, "Sending to Venice", "no", "Nothing is charged until Venice accepts the job."],
-    ["queued", true, "Waiting in Venice's queue", "yes", "Venice charged $0.19 when it accepted the job, and refunds it if the track fails."],
-    ["processing", true, "Making the track", "yes", "Venice charged $0.19 when it accepted the job, and refunds it if the track fails."],
-    ["downloaded", true, "Saving to the library", "yes", "Venice charged $0.19 for this track."],
-  ] as const)("%s: %s", (status, acceptedByVenice, title, moneySpent, money) => {
-    expect(explainJob(job({ status, acceptedByVenice }))).toEqual({ tone: "working", title, detail: null, moneySpent, money });
+    ["pending", false, "Sending to Venice", "no"],
+    ["queued", true, "Waiting in Venice's queue", "yes"],
+    ["processing", true, "Making the track", "yes"],
+    ["downloaded", true, "Saving to the library", "yes"],
+  ] as const)("%s: %s", (status, acceptedByVenice, title, moneySpent) => {
+    expect(explainJob(job({ status, acceptedByVenice }))).toEqual({ tone: "working", title, detail: null, moneySpent, money: null });
   });
 
-  it("completed: ready in the library, and paid", () => {
+  it("completed: ready, and paid (the batch says so once)", () => {
     expect(explainJob(job({ status: "completed", acceptedByVenice: true, quotedUsd: 0.025 }))).toEqual({
       tone: "ready",
       title: "Ready",
-      detail: "Saved in your library, ready to play and download.",
+      detail: null,
       moneySpent: "yes",
-      // Rounded up to the cent, as the Create form shows the price.
-      money: "Venice charged $0.03 for this track.",
+      money: null,
     });
   });
 });

@@ -2,6 +2,7 @@
 // a track, read from a real worker driven by the simulator's faults (real PostgreSQL, Venice
 // simulator over HTTP), and how a job card words it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { explainBatch } from "@/components/jobs/explain-batch";
 import { explainJob } from "@/components/jobs/explain-job";
 import type { Job } from "@/components/jobs/use-jobs";
 import type { GenerationView } from "@/lib/generations/generation-view";
@@ -87,7 +88,11 @@ describe("the generation view", () => {
     await waitForStatus(harness.prisma, id, ["completed"]);
     const done = await view(id);
     expect(done).toMatchObject({ status: "completed", retry: null, acceptedByVenice: true, trackId: expect.any(String) });
-    expect(explained(done)).toMatchObject({ title: "Ready", moneySpent: "yes", money: expect.stringMatching(/^Venice charged \$\d+\.\d\d for this track\.$/) });
+    expect(explained(done)).toMatchObject({ title: "Ready", moneySpent: "yes", money: null });
+    expect(explainBatch([JSON.parse(JSON.stringify(done)) as Job])).toEqual({
+      moneySpent: "yes",
+      text: expect.stringMatching(/^Saved in your library · Venice charged \$\d+\.\d\d$/),
+    });
   });
 
   it("inference errors: a retry with its count, then a refunded failure", async () => {
