@@ -35,7 +35,7 @@ for (const colorScheme of ["light", "dark"] as const) {
   for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
     for (const [name, path, loaded] of [
       ["home", "/", /^Create$/],
-      ["library", "/library", /Your library is empty|\d+ tracks?( in \d+ batch(es)?)?$/],
+      ["library", "/library", /Your library is empty|\d+ tracks?( in \d+ batch(es)?)?$|^Load more$/],
     ] as const) {
       test(`the ${name} page fits a ${device}, ${colorScheme}`, async ({ page }) => {
         await page.emulateMedia({ colorScheme });
@@ -78,7 +78,7 @@ async function fetchesWavesurfer(requests: Request[]): Promise<boolean> {
   return bodies.some((body) => /wavesurfer/i.test(body));
 }
 
-for (const [route, loaded] of [["/", /^Create$/], ["/library", /Your library is empty|\d+ tracks?( in \d+ batch(es)?)?$/]] as const) {
+for (const [route, loaded] of [["/", /^Create$/], ["/library", /Your library is empty|\d+ tracks?( in \d+ batch(es)?)?$|^Load more$/]] as const) {
   test(`the first load of ${route} fetches exactly the JS the build lists for it`, async ({ page }) => {
     const stats = JSON.parse(readFileSync(".next/diagnostics/route-bundle-stats.json", "utf8")) as { route: string; firstLoadChunkPaths: string[] }[];
     const listed = stats.find((entry) => entry.route === route)!.firstLoadChunkPaths.map((file) => file.replace(/^\.next\//, "/_next/"));

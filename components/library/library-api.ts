@@ -1,42 +1,12 @@
 // The library's calls to the studio's own HTTP API (browser side).
 import type { LibraryStatus } from "@/lib/api/tracks/library-status";
+import type { TrackView } from "@/lib/api/tracks/track-view";
 import { groupByKind } from "@/lib/browser/model-view";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
 
-/** A track as the API shows it (TrackView): a take of a batch, with what the viewer may do to it. */
-export type LibraryTrack = {
-  id: string;
-  generationId: string;
-  batchId: string;
-  takeIndex: number;
-  /** takeIndex + 1, as the page says it ("Take 2"). */
-  takeNumber: number;
-  /** The live takes of its batch. */
-  takeCount: number;
-  title: string;
-  prompt: string;
-  lyrics: string | null;
-  model: string;
-  modelName: string;
-  format: string;
-  bytes: number;
-  durationMs: number;
-  loudnessLufs: number | null;
-  costUsd: number;
-  creator: { id: string; name: string };
-  createdAt: string;
-  status: string;
-  audioUrl: string;
-  peaksUrl: string;
-  downloadUrl: string;
-  /** The viewer's own favourite. */
-  favorite: boolean;
-  /** The keeper of its batch. */
-  kept: boolean;
-  /** The viewer may rename, delete and keep it (its creator, or an admin). */
-  canEdit: boolean;
-};
+/** A track as the API shows it: a take of a batch, with what the viewer may do to it. */
+export type LibraryTrack = TrackView;
 
 /** One library row: a batch's takes that match the filters, by take. */
 export type LibraryBatch = { batchId: string; tracks: LibraryTrack[] };
