@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { ApiFailure } from "@/lib/browser/fetch-json";
 
 /**
  * A track row's title edited in place: `start` opens the field on `title`, `save` (Enter or
@@ -33,7 +34,9 @@ export function useInlineRename(title: string, onRename: (title: string) => Prom
       await onRename(next);
       stop();
     } catch (e) {
-      setError(e instanceof Error ? e.message : "The title could not be saved.");
+      // A refused title says why (its field's message), not just that some field was invalid.
+      const titleProblem = e instanceof ApiFailure ? e.fields.title?.[0] : undefined;
+      setError(titleProblem ?? (e instanceof Error ? e.message : "The title could not be saved."));
     } finally {
       busyRef.current = false;
       setSaving(false);

@@ -50,4 +50,11 @@ describe("titleFromPrompt", () => {
     expect(titleFromPrompt("> ominous choir \u0007drone")).toBe("Ominous choir drone");
     expect(titleFromPrompt('"Blue Monday" style synth pop')).toBe('"Blue Monday" style synth pop');
   });
+
+  it("drops text-direction overrides and isolates, which would reorder what is shown after the title, and keeps right-to-left text", () => {
+    expect(titleFromPrompt("\u202Eevil\u202C calm piano")).toBe("Evil calm piano");
+    expect(titleFromPrompt("\u2066lofi\u2069 beats")).toBe("Lofi beats");
+    expect(titleFromPrompt("\u202E\u2067")).toBe("Untitled");
+    expect(titleFromPrompt("موسيقى هادئة \u200F للدراسة")).toBe("موسيقى هادئة \u200F للدراسة");
+  });
 });

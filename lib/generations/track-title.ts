@@ -15,8 +15,16 @@ const DANGLING = new Set(["a", "an", "the", "and", "or", "but", "with", "without
 const LEADING = /^[\s,;:.!?\-–—*#>_~/\\|•·&+]+/u;
 const TRAILING = /[\s,;:.!?\-–—*#>_~/\\|•·&+]+$/u;
 
+// Bidi overrides and isolates: left open in a title they reorder the text shown after it (a
+// rename refuses them too, lib/api/tracks/update-track.ts).
+const TEXT_DIRECTION = /[\u202A-\u202E\u2066-\u2069]/gu;
+
 export function titleFromPrompt(prompt: string): string {
-  const line = prompt.split(/[\n\r\v\f\u2028\u2029]+/u).map((text) => text.replace(/[\s\p{Cc}]+/gu, " ").trim()).find(Boolean) ?? "";
+  const line =
+    prompt
+      .split(/[\n\r\v\f\u2028\u2029]+/u)
+      .map((text) => text.replace(TEXT_DIRECTION, "").replace(/[\s\p{Cc}]+/gu, " ").trim())
+      .find(Boolean) ?? "";
   const words = firstClause(line).split(" ").filter(Boolean);
   const kept: string[] = [];
   for (const word of words) {

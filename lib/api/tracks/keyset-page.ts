@@ -10,11 +10,14 @@ import { storableText } from "@/lib/stored-text";
 export const TRACK_SORTS = ["newest", "oldest", "title", "duration"] as const;
 export type TrackSort = (typeof TRACK_SORTS)[number];
 
+// A cursor's values stay within what its column holds: a forged one otherwise fails in the
+// database (a 500) instead of as a bad page link (a 400).
 const cursorSchema = z.discriminatedUnion("sort", [
-  z.object({ sort: z.enum(["newest", "oldest"]), value: z.iso.datetime(), id: z.guid() }),
+  // PostgreSQL has no year 0, which an ISO date may name.
+  z.object({ sort: z.enum(["newest", "oldest"]), value: z.iso.datetime().refine((value) => !value.startsWith("0000")), id: z.guid() }),
   // A title, compared with the database's in the next page's query.
   z.object({ sort: z.literal("title"), value: z.string().check(...storableText("The title", 2000)), id: z.guid() }),
-  z.object({ sort: z.literal("duration"), value: z.number().int(), id: z.guid() }),
+  z.object({ sort: z.literal("duration"), value: z.int32(), id: z.guid() }),
 ]);
 export type TrackCursor = z.infer<typeof cursorSchema>;
 
