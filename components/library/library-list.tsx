@@ -8,6 +8,7 @@ import { EndedGenerationRow } from "@/components/library/ended-generation-row";
 import { LibraryEmpty } from "@/components/library/library-empty";
 import type { RowPlayback } from "@/components/library/take-list";
 import type { TrackActions } from "@/components/library/use-track-actions";
+import { LoadFailed } from "@/components/load-failed";
 import { usePlayer } from "@/components/player/player-context";
 import type { LibraryStatus } from "@/lib/api/tracks/library-status";
 
@@ -62,13 +63,7 @@ export function LibraryList({ pages, batches, ended, status, filtered, modelName
           {Array.from({ length: 6 }, (_, i) => <TrackRowSkeleton key={i} />)}
         </ul>
       ) : pages.isError ? (
-        <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 px-6 py-10 text-center dark:border-red-900/60 dark:bg-red-950/30">
-          <p className="font-medium text-red-800 dark:text-red-300">The library could not be loaded.</p>
-          <p className="mt-1 text-sm text-red-700 dark:text-red-400">{pages.error.message}</p>
-          <button type="button" onClick={() => void pages.refetch()} className="mt-4 rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700">
-            Try again
-          </button>
-        </div>
+        <LoadFailed title="The library could not be loaded." message={pages.error.message} onRetry={() => void pages.refetch()} />
       ) : count === 0 ? (
         <LibraryEmpty status={status} filtered={filtered} onClearFilters={onClearFilters} onShowReady={onShowReady} />
       ) : (

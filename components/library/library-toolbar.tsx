@@ -62,26 +62,8 @@ export function LibraryToolbar({ filters, search, onSearch, shortSearch, onChang
       <p id="library-search-hint" className={`col-span-2 -mt-2 text-xs sm:col-span-4 ${shortSearch ? "text-amber-700 dark:text-amber-400" : "sr-only"}`}>
         {shortSearch ? "Type at least 3 characters to search." : "Search matches titles, prompts and lyrics, from 3 characters."}
       </p>
-      <div className="flex min-w-0 flex-col gap-1">
-        <label htmlFor="library-model" className={labelClass}>Model</label>
-        <select id="library-model" value={filters.model} onChange={(e) => onChange({ model: e.target.value })} className={field}>
-          <option value="">All models</option>
-          {filters.model && !models?.some((m) => m.id === filters.model) && <option value={filters.model}>{filters.model}</option>}
-          {models?.map((m) => (
-            <option key={m.id} value={m.id}>{m.name}</option>
-          ))}
-        </select>
-      </div>
-      <div className="flex min-w-0 flex-col gap-1">
-        <label htmlFor="library-creator" className={labelClass}>Creator</label>
-        <select id="library-creator" value={filters.creator} onChange={(e) => onChange({ creator: e.target.value })} className={field}>
-          <option value="">Everyone</option>
-          {filters.creator && !creators?.some((c) => c.id === filters.creator) && <option value={filters.creator}>{filters.creator}</option>}
-          {creators?.map((c) => (
-            <option key={c.id} value={c.id}>{c.name}</option>
-          ))}
-        </select>
-      </div>
+      <ChoiceFilter id="library-model" label="Model" anyLabel="All models" value={filters.model} choices={models} onChange={(model) => onChange({ model })} />
+      <ChoiceFilter id="library-creator" label="Creator" anyLabel="Everyone" value={filters.creator} choices={creators} onChange={(creator) => onChange({ creator })} />
       <div className="flex min-w-0 flex-col gap-1">
         <label htmlFor="library-status" className={labelClass}>Status</label>
         <select
@@ -105,6 +87,32 @@ export function LibraryToolbar({ filters, search, onSearch, shortSearch, onChang
         </select>
       </div>
     </form>
+  );
+}
+
+/**
+ * A filter by one of a list (models, creators), "" for any. A chosen id the list does not hold
+ * (from the URL, or not loaded yet) stays an option, so the select shows what filters the list.
+ */
+function ChoiceFilter({ id, label, anyLabel, value, choices, onChange }: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  value: string;
+  choices: readonly { id: string; name: string }[] | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={id} className={labelClass}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={field}>
+        <option value="">{anyLabel}</option>
+        {value && !choices?.some((choice) => choice.id === value) && <option value={value}>{value}</option>}
+        {choices?.map((choice) => (
+          <option key={choice.id} value={choice.id}>{choice.name}</option>
+        ))}
+      </select>
+    </div>
   );
 }
 

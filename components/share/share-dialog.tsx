@@ -1,7 +1,9 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
+import { DialogCloseButton } from "@/components/dialog-close-button";
+import { MODAL_PANEL, useModalDialog } from "@/components/modal-dialog";
 import { OneTimeLink } from "@/components/one-time-link";
 import { SubmitButton } from "@/components/submit-button";
 import { createShareLink, fetchShareLinksPage, revokeShareLink, shareLinksKey } from "@/components/share/share-api";
@@ -25,17 +27,12 @@ type Props = { track: { id: string; title: string }; onClose: () => void };
  * and revoke the links already made, every one of them reachable page by page.
  */
 export function ShareDialog({ track, onClose }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const { dialogRef, close } = useModalDialog();
   const ids = useId();
   const queryClient = useQueryClient();
   const [expiry, setExpiry] = useState("1");
   const [created, setCreated] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const links = useInfiniteQuery({
     queryKey: shareLinksKey(track.id),
@@ -66,7 +63,6 @@ export function ShareDialog({ track, onClose }: Props) {
     create.mutate();
   }
 
-  const close = () => dialogRef.current?.close();
   const error = create.error ?? revoke.error;
 
   return (
@@ -76,21 +72,14 @@ export function ShareDialog({ track, onClose }: Props) {
       aria-describedby={`${ids}-intro`}
       onClose={onClose}
       onClick={(e) => e.target === dialogRef.current && close()}
-      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      className={`${MODAL_PANEL} max-w-lg`}
     >
       <div className="space-y-5 p-5 sm:p-6">
         <div className="flex items-start justify-between gap-3">
           <h2 id={`${ids}-title`} className="min-w-0 text-lg font-semibold break-words">
             Share “{track.title}”
           </h2>
-          <button
-            type="button"
-            onClick={close}
-            aria-label="Close"
-            className="-mt-1 -mr-1 inline-flex size-9 shrink-0 items-center justify-center rounded-full text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
-          >
-            <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M6 6l12 12M18 6L6 18" /></svg>
-          </button>
+          <DialogCloseButton onClick={close} className="-mt-1 -mr-1 text-zinc-500 dark:text-zinc-400" />
         </div>
         <p id={`${ids}-intro`} className="text-sm text-zinc-600 dark:text-zinc-400">
           Anyone with the link can play and download this track without signing in. Nothing else of the studio is visible through it.

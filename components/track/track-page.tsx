@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { ApiFailure, fetchTrack, trackQueryKey } from "@/components/library/library-api";
 import { useTrackActions } from "@/components/library/use-track-actions";
+import { LoadFailed } from "@/components/load-failed";
 import { Toast, type ToastMessage } from "@/components/toast";
 import { TrackDetails, TrackFacts } from "@/components/track/track-details";
 import { TrackGone } from "@/components/track/track-gone";
@@ -28,15 +29,7 @@ export function TrackPage({ id }: { id: string }) {
   if (query.isPending) return <TrackPageSkeleton />;
   if (query.isError) {
     if (isGone(query.error)) return <TrackGone headingLevel={2} />;
-    return (
-      <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 px-6 py-10 text-center dark:border-red-900/60 dark:bg-red-950/30">
-        <p className="font-medium text-red-800 dark:text-red-300">The track could not be loaded.</p>
-        <p className="mt-1 text-sm text-red-700 dark:text-red-400">{query.error.message}</p>
-        <button type="button" onClick={() => void query.refetch()} className="mt-4 rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700">
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadFailed title="The track could not be loaded." message={query.error.message} onRetry={() => void query.refetch()} />;
   }
 
   const { track, takes, settings } = query.data;
