@@ -65,7 +65,7 @@ export function Studio({ memberId }: { memberId: string }) {
               document.getElementById("prompt")?.focus();
             }}
           />
-          <RecentTracks memberId={memberId} />
+          <RecentTracks memberId={memberId} panelBatchIds={jobs.panelBatchIds} />
         </div>
       </div>
     </div>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { formatTime } from "@/components/player/format-time";
+import { recentOutsidePanel } from "./recent-outside-panel";
 import { trackHref, type StudioTrack, type TrackBatch } from "./track-api";
 import { TrackPlayButton } from "./track-play-button";
 import { useRecentTracks } from "./use-recent-tracks";
@@ -9,10 +10,19 @@ import { useRecentTracks } from "./use-recent-tracks";
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const muted = "text-xs text-zinc-500 dark:text-zinc-400";
 const link = "rounded-md underline-offset-2 hover:underline";
+const emptyNote = "rounded-xl border border-dashed border-zinc-300 p-4 text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400";
+
+type Props = {
+  memberId: string;
+  /** The batches on cards in the jobs panel (listed there, not here, until their card is dismissed); null until known. */
+  panelBatchIds: readonly string[] | null;
+};
 
 /** Under the jobs: the member's recent tracks, a batch at a time, each take playable and linked to its page. */
-export function RecentTracks({ memberId }: { memberId: string }) {
+export function RecentTracks({ memberId, panelBatchIds }: Props) {
   const recent = useRecentTracks(memberId);
+  const all = recent.data?.batches;
+  const batches = all && panelBatchIds && recentOutsidePanel(all, panelBatchIds);
   return (
     <section aria-labelledby="recent-heading" className="space-y-3">
       <div className="flex items-baseline justify-between gap-3">
@@ -25,15 +35,17 @@ export function RecentTracks({ memberId }: { memberId: string }) {
         <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/30 dark:text-red-300">
           Your recent tracks could not be loaded: {recent.error.message}
         </p>
-      ) : !recent.data ? (
-        <p className="rounded-xl border border-dashed border-zinc-300 p-4 text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">Loading…</p>
-      ) : recent.data.batches.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-zinc-300 p-4 text-sm text-zinc-500 dark:border-zinc-700 dark:text-zinc-400">
-          No tracks yet. What you create shows up here once it is ready.
+      ) : !batches ? (
+        <p className={emptyNote}>Loading…</p>
+      ) : batches.length === 0 ? (
+        <p className={emptyNote}>
+          {all?.length === 0
+            ? "No tracks yet. What you create shows up here once it is ready."
+            : "Your newest tracks are on their cards under Jobs in flight; a dismissed card's tracks move here."}
         </p>
       ) : (
         <ul className="space-y-2">
-          {recent.data.batches.map((batch) => (
+          {batches.map((batch) => (
             <RecentBatch key={batch.batchId} batch={batch} />
           ))}
         </ul>

@@ -98,7 +98,13 @@ export function useJobs(memberId: string) {
   );
   const disarm = useCallback((batchId: string) => setArmed((batches) => new Set([...batches].filter((other) => other !== batchId))), []);
 
-  return { jobs, batches: groupByBatch(jobs), restored, loading: active.isPending || queries.some((query) => query.isPending), follow, dismiss, armed, disarm, playWhenReady };
+  const batches = groupByBatch(jobs);
+  // Until the remembered jobs are in, the cards' batches are not known yet (null), so the recent
+  // tracks do not list a batch only to drop it when its card comes back.
+  const restoring = active.isPending || queries.some((query, index) => query.isPending && restored.has(followed.ids[index]!));
+  const panelBatchIds = restoring ? null : batches.map((batch) => batch.batchId);
+
+  return { jobs, batches, panelBatchIds, restored, loading: active.isPending || queries.some((query) => query.isPending), follow, dismiss, armed, disarm, playWhenReady };
 }
 
 /** The jobs by batch, newest batch first; each batch's takes in the order they were followed (take order). */

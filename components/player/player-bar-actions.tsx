@@ -1,5 +1,6 @@
 import { ICON_BUTTON } from "@/components/player/icon-button";
 import type { PlayerTrack } from "@/components/player/player-track";
+import { ToggleIconButton } from "@/components/player/toggle-icon-button";
 
 type Props = {
   track: PlayerTrack;
@@ -9,20 +10,17 @@ type Props = {
   onVolumeChange: (volume: number) => void;
   muted: boolean;
   onToggleMute: () => void;
-  onClose: () => void;
 };
 
-/** The player bar's controls right of the waveform: loop a region, mute and volume, download, close. */
-export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolumeChange, muted, onToggleMute, onClose }: Props) {
+/** The player bar's controls right of the waveform: loop a region, mute and volume, download. */
+export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolumeChange, muted, onToggleMute }: Props) {
   return (
     <div className="flex items-center gap-1">
-      <button
-        type="button"
-        onClick={onToggleLoop}
-        aria-pressed={looping}
-        aria-label="Loop a region"
+      <ToggleIconButton
+        label="Loop a region"
+        pressed={looping}
+        onToggle={onToggleLoop}
         title={looping ? "Looping a region: drag its edges to change it; click or L to stop" : "Loop a region of the track (L)"}
-        className={ICON_BUTTON}
       >
         {/* A bracketed segment with a loop inside: not the queue's repeat arrows beside it. */}
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2" strokeLinecap="round" strokeLinejoin="round">
@@ -30,15 +28,8 @@ export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolum
           <path d="M15.5 13.5A3.75 3.75 0 1112 8.25h1.5" />
           <path d="M12.5 6.25l2 2-2 2" />
         </svg>
-      </button>
-      <button
-        type="button"
-        onClick={onToggleMute}
-        aria-pressed={muted}
-        aria-label="Mute"
-        title={muted ? "Unmute (M)" : "Mute (M)"}
-        className={ICON_BUTTON}
-      >
+      </ToggleIconButton>
+      <ToggleIconButton label="Mute" pressed={muted} onToggle={onToggleMute} title={muted ? "Unmute (M)" : "Mute (M)"}>
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-current">
           <path d="M4 9v6h4l5 4V5L8 9H4z" />
           {muted ? (
@@ -47,7 +38,7 @@ export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolum
             <path d="M16.5 12a4.5 4.5 0 00-2.5-4v8a4.5 4.5 0 002.5-4z" />
           )}
         </svg>
-      </button>
+      </ToggleIconButton>
       <label className="hidden items-center md:flex">
         <span className="sr-only">Volume</span>
         <input
@@ -69,9 +60,6 @@ export function PlayerBarActions({ track, looping, onToggleLoop, volume, onVolum
       >
         <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M12 4v11m0 0l-4-4m4 4l4-4M5 20h14" /></svg>
       </a>
-      <button type="button" onClick={onClose} aria-label="Close the player" className={ICON_BUTTON}>
-        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M6 6l12 12M18 6L6 18" /></svg>
-      </button>
     </div>
   );
 }

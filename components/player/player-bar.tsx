@@ -1,10 +1,11 @@
 "use client";
 
-import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useId, useRef, useState, type RefObject } from "react";
 import type WaveSurfer from "wavesurfer.js";
-import { formatTime } from "@/components/player/format-time";
+import { ICON_BUTTON } from "@/components/player/icon-button";
 import { levelGain } from "@/components/player/level-gain";
+import { MoreButton } from "@/components/player/more-button";
+import { NowPlaying } from "@/components/player/now-playing";
 import { PlayerBarActions } from "@/components/player/player-bar-actions";
 import { usePlayer, type PlayerControls, type Resume } from "@/components/player/player-context";
 import { SEEK_SECONDS } from "@/components/player/player-shortcuts";
@@ -14,6 +15,7 @@ import { SeekWaveform } from "@/components/player/seek-waveform";
 import { ShortcutsDialog } from "@/components/player/shortcuts-dialog";
 import { TakeSwitch } from "@/components/player/take-switch";
 import { TransportButtons } from "@/components/player/transport-buttons";
+import { useBarHeight } from "@/components/player/use-bar-height";
 import { nextTake, useBatchTakes } from "@/components/player/use-batch-takes";
 import { useKeeper } from "@/components/player/use-keeper";
 import { useLoopRegion } from "@/components/player/use-loop-region";
@@ -51,19 +53,6 @@ function controlsOf(ws: WaveSurfer): PlayerControls {
   };
 }
 
-/** The height of the fixed bar, for the placeholder that keeps the end of the page reachable above it. */
-function useHeight(ref: RefObject<HTMLElement | null>): number {
-  const [height, setHeight] = useState(72);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return height;
-}
-
 /**
  * The app-wide player bar, open while there is a current track: it stays as the queue moves on,
  * a new wavesurfer.js instance per track (imported on first play: the waveform is drawn from the
@@ -75,6 +64,8 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onEnde
   const [volume, setVolume] = useState(0.8);
   const [muted, setMuted] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreId = useId();
   const takes = useBatchTakes(track);
   // The batch's answer is fresher than the queue's copy (a keeper marked since, a rename).
   const shown = takes.find((take) => take.id === track.id) ?? track;
@@ -123,7 +114,7 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onEnde
   });
 
   const barRef = useRef<HTMLElement>(null);
-  const barHeight = useHeight(barRef);
+  const barHeight = useBarHeight(barRef);
 
   return (
     <>
@@ -137,64 +128,59 @@ export function PlayerBar({ track, playing, controlsRef, onPlayingChange, onEnde
         data-ready={audio.drawn && !audio.error}
         className="fixed inset-x-0 bottom-0 z-40 border-t border-zinc-200 bg-white/95 shadow-[0_-4px_20px_rgba(0,0,0,0.06)] backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95"
       >
-        <div className="mx-auto max-w-6xl space-y-2 px-4 py-3 sm:px-6">
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-2 lg:flex-nowrap">
-            <TransportButtons
-              title={shown.title}
-              playing={playing}
-              disabled={!!audio.error}
-              hasNext={player.hasNext}
-              onToggle={toggle}
-              onPrevious={player.previous}
-              onNext={player.next}
-            />
-            <div className="min-w-0 flex-1 lg:w-56 lg:flex-none xl:w-72">
-              <Link href={`/tracks/${track.id}`} title={shown.title} className="block truncate text-sm font-medium hover:underline">
-                {shown.title}
-              </Link>
-              {/* The keeper's status shares the time's line, so the bar keeps its height when it speaks. */}
-              <p className="flex min-w-0 items-baseline gap-2 text-xs">
-                <span className="shrink-0 font-mono text-zinc-600 tabular-nums dark:text-zinc-400">
-                  <span data-testid="player-current-time">{formatTime(audio.time)}</span>
-                  <span aria-hidden> / </span>
-                  <span className="sr-only"> of </span>
-                  <span data-testid="player-duration">{formatTime(audio.duration)}</span>
-                </span>
-                <span role="status" title={keeper.message || undefined} className="min-w-0 truncate text-accent-700 dark:text-accent-100">
-                  {keeper.message}
-                </span>
-              </p>
-            </div>
-            <div className="order-last w-full min-w-0 lg:order-none lg:w-auto lg:flex-1">
-              {audio.error ? (
-                <p role="alert" className="text-sm text-red-600 dark:text-red-400">{audio.error}</p>
-              ) : (
-                <SeekWaveform containerRef={audio.containerRef} time={audio.time} duration={audio.duration} busy={!audio.drawn} onSeekKey={audio.onSeekKey} heightClass="h-11" />
-              )}
-            </div>
-            <div className="order-last flex w-full items-center justify-between gap-1 lg:order-none lg:w-auto">
-              <QueueToggles
-                repeat={player.repeat}
-                onRepeat={player.setRepeat}
-                autoplayNext={player.autoplayNext}
-                onAutoplayNext={player.setAutoplayNext}
-                normalize={player.normalize}
-                onNormalize={player.setNormalize}
-                onShowShortcuts={() => setShowShortcuts(true)}
-              />
-              <PlayerBarActions
-                track={shown}
-                looping={loop.looping}
-                onToggleLoop={toggleLoop}
-                volume={volume}
-                onVolumeChange={setVolume}
-                muted={muted}
-                onToggleMute={() => setMuted((now) => !now)}
-                onClose={player.close}
-              />
-            </div>
+        {/*
+          One wrapping row. On a phone: transport, title, More and Close; then the waveform with
+          the take switch beside it (the waveform's half basis makes it wrap under the first
+          line); the rest behind More. From sm: the waveform on its own line, the controls shown
+          under it; from lg all on one line. The take switch has a line of its own from sm on.
+          The DOM order is the desktop's, which is the focus order.
+        */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-2 sm:gap-x-3 sm:px-6 sm:py-3">
+          <TransportButtons
+            title={shown.title}
+            playing={playing}
+            disabled={!!audio.error}
+            hasNext={player.hasNext}
+            onToggle={toggle}
+            onPrevious={player.previous}
+            onNext={player.next}
+          />
+          <NowPlaying trackId={track.id} title={shown.title} time={audio.time} duration={audio.duration} status={keeper.message} />
+          <div className="order-1 min-w-0 grow basis-1/2 sm:order-none sm:basis-full lg:basis-0">
+            {audio.error ? (
+              <p role="alert" className="text-sm text-red-600 dark:text-red-400">{audio.error}</p>
+            ) : (
+              <SeekWaveform containerRef={audio.containerRef} time={audio.time} duration={audio.duration} busy={!audio.drawn} onSeekKey={audio.onSeekKey} heightClass="h-11" />
+            )}
           </div>
-          {takes.length > 1 && <TakeSwitch takes={takes} currentId={track.id} onSwitch={player.switchTake} />}
+          <MoreButton open={moreOpen} onToggle={() => setMoreOpen((open) => !open)} controls={moreId} />
+          <div
+            id={moreId}
+            className={`${moreOpen ? "flex" : "hidden"} order-3 basis-full items-center justify-between gap-1 sm:order-none sm:flex sm:flex-1 sm:basis-auto lg:flex-none`}
+          >
+            <QueueToggles
+              repeat={player.repeat}
+              onRepeat={player.setRepeat}
+              autoplayNext={player.autoplayNext}
+              onAutoplayNext={player.setAutoplayNext}
+              normalize={player.normalize}
+              onNormalize={player.setNormalize}
+              onShowShortcuts={() => setShowShortcuts(true)}
+            />
+            <PlayerBarActions
+              track={shown}
+              looping={loop.looping}
+              onToggleLoop={toggleLoop}
+              volume={volume}
+              onVolumeChange={setVolume}
+              muted={muted}
+              onToggleMute={() => setMuted((now) => !now)}
+            />
+          </div>
+          <button type="button" onClick={player.close} aria-label="Close the player" title="Close the player" className={ICON_BUTTON}>
+            <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M6 6l12 12M18 6L6 18" /></svg>
+          </button>
+          {takes.length > 1 && <TakeSwitch takes={takes} currentId={track.id} onSwitch={player.switchTake} className="order-2 shrink-0 sm:order-none sm:basis-full" />}
         </div>
       </section>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}

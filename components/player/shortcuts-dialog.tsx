@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, type KeyboardEvent } from "react";
+import { DialogCloseButton } from "@/components/dialog-close-button";
 import { SHORTCUTS } from "@/components/player/player-shortcuts";
 
 const KEY_NAMES: Record<string, string> = { "←": "Left arrow", "→": "Right arrow", "?": "Question mark" };
@@ -46,14 +47,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     >
       <div className="relative p-5">
         <h2 id={`${ids}-title`} className="pr-12 text-lg font-semibold">Keyboard shortcuts</h2>
-        <button
-          type="button"
-          onClick={close}
-          aria-label="Close"
-          className="absolute top-3 right-3 inline-flex size-9 items-center justify-center rounded-full text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
-        >
-          <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M6 6l12 12M18 6L6 18" /></svg>
-        </button>
+        <DialogCloseButton onClick={close} className="absolute top-3 right-3 text-zinc-600 dark:text-zinc-300" />
         <p id={`${ids}-intro`} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           They work anywhere in the studio while the player is open, except when typing in a field.
         </p>

@@ -38,7 +38,7 @@ export default async function TrackRoute({ params }: Props) {
   const { id } = await params;
   if ((await trackTitle(id)) === null) notFound();
   return (
-    <div className="mx-auto max-w-4xl px-4 pb-16 sm:px-6">
+    <div className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
       <PageHeader title="Track">
         <StudioNav member={member} />
       </PageHeader>
