@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { COLOR_SCHEMES, expectNoSeriousViolations } from "./axe";
+import { expectLoaded, expectPlaying, focusPage, playerBar, position } from "./player";
 import { createBatch, createTrack } from "./tracks";
 
 // The app-wide player, in demo mode: the library's list plays as a queue (next/previous by
@@ -27,28 +28,6 @@ async function takesOf(request: APIRequestContext, trackId: string): Promise<Tak
 function expectedGain(loudnessLufs: number | null, batch: (number | null)[]): number {
   const target = Math.min(TARGET_LUFS, ...batch.filter((value): value is number => value !== null));
   return loudnessLufs === null ? 1 : Math.min(1, 10 ** ((target - loudnessLufs) / 20));
-}
-
-const playerBar = (page: Page) => page.getByRole("region", { name: "Player" });
-
-/** The bar's playhead, seconds. */
-async function position(player: Locator): Promise<number> {
-  return Number(await player.getAttribute("data-position"));
-}
-
-/** The bar has `trackId` loaded: its waveform drawn and its audio ready to play. */
-async function expectLoaded(player: Locator, trackId: string) {
-  await expect(player).toHaveAttribute("data-track-id", trackId, { timeout: 15_000 });
-  await expect(player).toHaveAttribute("data-ready", "true", { timeout: 15_000 });
-}
-
-async function expectPlaying(player: Locator, playing: boolean) {
-  await expect(player.getByRole("button", { name: playing ? /^Pause / : /^Play / })).toBeVisible({ timeout: 15_000 });
-}
-
-/** Takes focus off any control (a click on the page's heading), so that keys go to the page. */
-async function focusPage(page: Page) {
-  await page.getByRole("heading", { level: 1 }).click();
 }
 
 /** Pictures of the page as it is, in both schemes, at desktop and phone size, after axe on `within`. */
