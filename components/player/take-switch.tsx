@@ -31,7 +31,8 @@ export function TakeSwitch({ takes, currentId, onSwitch, className = "" }: Props
             type="button"
             onClick={() => onSwitch(take)}
             aria-pressed={current}
-            title={take.kept ? `${name}, the keeper` : name}
+            // A title equal to the name would be read again as its description.
+            title={take.kept ? `${name}, the keeper` : undefined}
             aria-describedby={take.kept ? keeperId : undefined}
             className={`inline-flex h-8 min-w-8 items-center justify-center gap-1.5 rounded-full border px-2 text-xs font-medium tabular-nums sm:px-3 ${
               current
