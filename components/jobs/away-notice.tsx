@@ -31,8 +31,15 @@ export function AwayNotice({ news, onDismiss }: { news: AwayNews; onDismiss: () 
           {count > shown.length ? <li>and {count - shown.length} more</li> : null}
         </ul>
       </div>
-      <button type="button" onClick={onDismiss} aria-label="Dismiss the news" className="-m-1 rounded-md p-1 opacity-70 hover:opacity-100">
-        <svg aria-hidden viewBox="0 0 24 24" className="size-4 fill-none stroke-current stroke-2"><path d="M6 6l12 12M18 6L6 18" /></svg>
+      {/* A 36 px target; the negative margins keep the notice's padding as it was. */}
+      <button
+        type="button"
+        onClick={onDismiss}
+        aria-label="Dismiss the news"
+        title="Dismiss"
+        className="-my-1.5 -mr-2.5 inline-flex size-9 shrink-0 items-center justify-center rounded-full opacity-80 hover:bg-emerald-100 hover:opacity-100 dark:hover:bg-emerald-900/60"
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className="size-5 fill-none stroke-current stroke-2"><path d="M6 6l12 12M18 6L6 18" /></svg>
       </button>
     </div>
   );

@@ -39,7 +39,7 @@ export function EndedGenerationRow({ generation, modelName }: { generation: Ende
       <ReuseSettingsLink
         id={generation.id}
         title={generation.title}
-        withText
+        text="Reuse settings"
         className="inline-flex shrink-0 items-center justify-center gap-2 self-start rounded-lg border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       />
     </li>

@@ -40,9 +40,9 @@ export function FavoriteButton({ name, favorite, onToggle }: { name: string; fav
   );
 }
 
-/** The keeper's mark: a filled emerald circle, so the state reads at a glance. */
+/** The keeper's mark: a soft emerald circle, distinct from the plain icons but quieter than Play. */
 const KEPT =
-  "inline-flex size-9 shrink-0 items-center justify-center rounded-full bg-emerald-700 text-white hover:bg-emerald-800 dark:bg-emerald-400 dark:text-emerald-950 dark:hover:bg-emerald-300";
+  "inline-flex size-9 shrink-0 items-center justify-center rounded-full bg-emerald-50 text-emerald-700 inset-ring inset-ring-emerald-600/30 hover:bg-emerald-100 dark:bg-emerald-400/10 dark:text-emerald-300 dark:inset-ring-emerald-400/30 dark:hover:bg-emerald-400/20";
 
 export function KeepButton({ name, kept, onToggle }: { name: string; kept: boolean; onToggle: () => void }) {
   return (
@@ -54,7 +54,6 @@ export function KeepButton({ name, kept, onToggle }: { name: string; kept: boole
       title={kept ? "The keeper of its batch (click to unmark)" : "Mark as the keeper"}
       className={kept ? KEPT : `${ICON_ACTION} ${MUTED}`}
     >
-      {/* On the filled circle the outline (rosette and check) shows in the button's color. */}
       <KeeperIcon filled={false} />
     </button>
   );

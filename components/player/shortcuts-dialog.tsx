@@ -45,10 +45,13 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       onClick={(e) => e.target === dialogRef.current && close()}
       className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
     >
-      <div className="relative p-5">
-        <h2 id={`${ids}-title`} className="pr-12 text-lg font-semibold">Keyboard shortcuts</h2>
-        <DialogCloseButton onClick={close} className="absolute top-3 right-3 text-zinc-600 dark:text-zinc-300" />
-        <p id={`${ids}-intro`} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+      <div className="p-5">
+        {/* The × in the header's row, its circle's edge on the content's padding like the text's. */}
+        <div className="flex items-center justify-between gap-3">
+          <h2 id={`${ids}-title`} className="text-lg font-semibold">Keyboard shortcuts</h2>
+          <DialogCloseButton onClick={close} className="text-zinc-600 dark:text-zinc-300" />
+        </div>
+        <p id={`${ids}-intro`} className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
           They work anywhere in the studio while the player is open, except when typing in a field.
         </p>
         <dl className="mt-4 divide-y divide-zinc-200 text-sm dark:divide-zinc-800">

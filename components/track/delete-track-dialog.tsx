@@ -39,7 +39,9 @@ export function DeleteTrackDialog({ track, onClose }: Props) {
       onConfirm={() => removal.mutate()}
       onClose={onClose}
     >
-      It leaves the library and its share links stop working. {track.takeCount > 1 ? "The other takes of its batch stay." : ""}
+      {track.kept && <strong className="font-semibold text-zinc-900 dark:text-zinc-100">It is this batch&apos;s keeper. </strong>}
+      It is removed from the library for everyone, and its share links stop working.
+      {track.takeCount > 1 && " The other takes of its batch stay."}
     </ConfirmDialog>
   );
 }

@@ -53,9 +53,9 @@ export function TrackPage({ id }: { id: string }) {
 
 function TrackPageSkeleton() {
   return (
-    <div role="status" aria-busy="true" className="flex animate-pulse flex-col gap-6 sm:flex-row">
+    <div role="status" aria-busy="true" className="flex animate-pulse gap-4 sm:gap-6">
       <span className="sr-only">Loading the track…</span>
-      <div className="size-40 shrink-0 rounded-2xl bg-zinc-200 sm:size-48 dark:bg-zinc-800" />
+      <div className="size-22 shrink-0 rounded-xl bg-zinc-200 sm:size-48 sm:rounded-2xl dark:bg-zinc-800" />
       <div className="flex-1 space-y-3 pt-2">
         <div className="h-3 w-24 rounded bg-zinc-200 dark:bg-zinc-800" />
         <div className="h-7 w-2/3 rounded bg-zinc-200 dark:bg-zinc-800" />
