@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 // Tests that build and start real studio servers (Next builds, several Node processes, kill -9
 // timing): on a 2-core machine they run after every other test and one at a time, so they
 // neither slow the rest down nor race each other for the CPU.
-const SERVER_TESTS = ["tests/crash/**/*.test.ts", "tests/scale-out/**/*.test.ts", "tests/security/key-leak.test.ts", "tests/security/studio-process.test.ts"];
+const SERVER_TESTS = ["tests/crash/**/*.test.ts", "tests/scale-out/**/*.test.ts", "tests/security/key-leak.test.ts", "tests/security/studio-process.test.ts",
+  "tests/startup/normal-start-and-stop.test.ts"];
 
 export default defineConfig({
   resolve: {

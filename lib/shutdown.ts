@@ -1,7 +1,7 @@
 import "server-only";
 import { closeAllEventStreams } from "@/lib/generations/event-hub";
 import { db } from "@/lib/db/client";
-import { stopDatabase } from "@/lib/db/database";
+import { stopDatabase, stopWatchingDatabase } from "@/lib/db/database";
 import type { GenerationWorker } from "@/lib/generations/worker";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
@@ -22,6 +22,7 @@ type Shutdown = (drainRequests: () => Promise<void>) => Promise<void>;
 export function registerShutdown(worker: Promise<GenerationWorker>): void {
   const shutdown: Shutdown = async (drainRequests) => {
     log().info("stopping: no new work, finishing what is in progress");
+    stopWatchingDatabase();
     // Open event streams would hold the HTTP server open; browsers reconnect to another instance or the restarted one.
     closeAllEventStreams();
     // Requests in progress and the worker's steps finish side by side; both need the database.

@@ -55,10 +55,16 @@ export const DISABLED_AUTH_PATHS = [
   "/verify-password",
 ];
 
+// better-auth's warning, once per instance, that it has no fixed base URL.
+const BASE_URL_NOT_SET = "[better-auth] Base URL is not set";
+
 function createAuth(prisma: PrismaClient, secret: string) {
   return betterAuth({
     appName: "Venice Studio",
     secret,
+    // STUDIO_URL when set; else better-auth takes each request's own origin, which the front
+    // door has already checked (scripts/front-door.mjs: the studio's hosts only). Its warning
+    // about that becomes one debug line (logger below).
     baseURL: env().STUDIO_URL,
     basePath: "/api/auth",
     disabledPaths: DISABLED_AUTH_PATHS,
@@ -125,8 +131,10 @@ function createAuth(prisma: PrismaClient, secret: string) {
     },
     logger: {
       level: "warn",
-      log: (level, message, ...args) =>
-        log()[BETTER_AUTH_SIGN_IN_WARNINGS.has(message) ? "debug" : level]({ component: "better-auth", ...(args.length > 0 && { details: args }) }, message),
+      log: (level, message, ...args) => {
+        if (message.startsWith(BASE_URL_NOT_SET)) return log().debug({ component: "better-auth" }, "STUDIO_URL is not set: auth URLs are derived from each request");
+        log()[BETTER_AUTH_SIGN_IN_WARNINGS.has(message) ? "debug" : level]({ component: "better-auth", ...(args.length > 0 && { details: args }) }, message);
+      },
     },
   });
 }

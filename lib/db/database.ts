@@ -31,11 +31,20 @@ export function ensureDatabase(): Promise<string> {
   });
 }
 
-/** Stops the embedded PostgreSQL and its watchdog (nothing to do with DATABASE_URL). */
-export async function stopDatabase(): Promise<void> {
+/**
+ * From the start of a stop on, PostgreSQL going away is expected, not restarted: a terminal's
+ * Ctrl+C reaches it as well as the studio, and it shuts down at once.
+ */
+export function stopWatchingDatabase(): void {
   const state = embedded();
   clearInterval(state.watchdog);
   state.watchdog = undefined;
+}
+
+/** Stops the embedded PostgreSQL and its watchdog (nothing to do with DATABASE_URL). */
+export async function stopDatabase(): Promise<void> {
+  const state = embedded();
+  stopWatchingDatabase();
   await state.restarting;
   await state.server?.stop();
   state.server = undefined;

@@ -67,7 +67,8 @@ export async function subscribeToGenerationEvents(
       if (event) onEvent(event);
     });
     next.on("error", (error) => {
-      onError?.(error);
+      // A subscription closed meanwhile has no one left to tell.
+      if (!closed) onError?.(error);
       lost(next);
     });
     next.on("end", () => lost(next));

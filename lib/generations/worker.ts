@@ -114,7 +114,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<Generati
     {
       databaseUrl: options.databaseUrl ?? (await ensureDatabase()),
       onResync: wake,
-      onError: (error) => ctx.log.warn({ err: error }, "generation events connection failed; reconnecting"),
+      // Once stopping, a lost connection is expected: a terminal's Ctrl+C stops PostgreSQL too.
+      onError: (error) => ctx.log[stopping.signal.aborted ? "debug" : "warn"]({ err: error }, "generation events connection failed; reconnecting"),
     },
   );
 

@@ -1,0 +1,3 @@
+import type { WebAddress } from "./web-port.mjs";
+
+export function serve(address: WebAddress): Promise<void>;
