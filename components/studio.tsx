@@ -22,7 +22,7 @@ const NOTICE_STYLES: Readonly<Record<ReuseNotice["tone"], string>> = {
 /** The studio page's working area: the Create form, the jobs it starts and the member's recent tracks. */
 export function Studio({ memberId }: { memberId: string }) {
   const models = useModels();
-  const form = useCreateForm(models.data);
+  const form = useCreateForm(models.data, memberId);
   const reuse = useReuseSettings(models.data, form);
   const jobs = useJobs(memberId);
   const away = useAwayNotice(memberId, useRecentTracks(memberId).data);

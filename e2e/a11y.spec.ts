@@ -37,7 +37,7 @@ forEachScheme("the studio page with dropped settings and field errors", async (p
   await openStudio(page);
   await page.getByLabel("Lyrics (optional)").fill("La la la, the night is young");
   await page.getByLabel("Model", { exact: true }).selectOption("elevenlabs-music");
-  await expect(page.getByRole("status").filter({ hasText: "dropped" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "hidden for this model" })).toBeVisible();
   await page.getByLabel("Prompt", { exact: true }).fill("short");
   await expect(page.getByText("The prompt needs at least 10 characters.").first()).toBeVisible();
 });

@@ -26,7 +26,7 @@ test("the balance is shown beside the price, and a batch it cannot pay for is no
   await page.locator("label").filter({ hasText: /^4$/ }).click();
   await expect(page.getByTestId("price")).toHaveText("$27.60");
   await expect(create).toBeDisabled();
-  await expect(page.locator("#submit-reason")).toContainText("the Venice balance");
+  await expect(page.locator("#submit-reason")).toContainText("The Venice balance");
   await expect(page.locator("#submit-reason")).toContainText("is short of $27.60");
   await create.click({ force: true });
   await page.waitForTimeout(500);

@@ -26,10 +26,12 @@ test("the form follows each model's capabilities", async ({ page }) => {
   await page.getByLabel("Model", { exact: true }).selectOption("elevenlabs-music");
   await expect(page.getByRole("slider", { name: "Duration" })).toBeVisible();
   await expect(page.getByRole("switch", { name: "Instrumental" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "dropped" })).toContainText("lyrics");
+  await expect(page.getByRole("status").filter({ hasText: "hidden for this model" })).toContainText("lyrics");
 
   await page.getByLabel("Model", { exact: true }).selectOption("minimax-music-v2");
-  await expect(page.getByLabel("Lyrics", { exact: true })).toBeVisible();
+  // The lyrics hidden on ElevenLabs Music come back on a model that takes them.
+  await expect(page.getByLabel("Lyrics", { exact: true })).toHaveValue("La la la, the night is young");
+  await page.getByLabel("Lyrics", { exact: true }).fill("");
   await page.getByLabel("Prompt", { exact: true }).fill(VALID_PROMPT);
   await expect(page.getByText(/needs lyrics/).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Create" })).toBeDisabled();
@@ -78,7 +80,7 @@ test("each model shows exactly its own controls", async ({ page }) => {
 
   // Speech: the text to speak, a voice and a speed; no lyrics, duration or switches.
   await page.getByLabel("Model", { exact: true }).selectOption("elevenlabs-tts-multilingual-v2");
-  await expect(page.getByRole("status").filter({ hasText: "dropped" })).toContainText("lyrics");
+  await expect(page.getByRole("status").filter({ hasText: "hidden for this model" })).toContainText("lyrics");
   await expect(page.getByLabel("Text to speak")).toHaveValue(VALID_PROMPT);
   await expect(lyrics).toHaveCount(0);
   await expect(duration).toHaveCount(0);
@@ -103,7 +105,7 @@ test("each model shows exactly its own controls", async ({ page }) => {
   await expect(duration).toHaveCount(0);
   await expect(page.getByText("Length", { exact: true })).toBeVisible();
   await expect(page.getByText("Up to 120 s, set by the model.")).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "dropped" })).toContainText("voice Brian");
+  await expect(page.getByRole("status").filter({ hasText: "hidden for this model" })).toContainText("voice Brian");
   await expect(lyrics).toHaveAccessibleName("Lyrics (optional)");
   await expect(voice).toHaveValue("Describe in prompt");
   await expect(voice.locator("option").first()).toHaveText("Describe in prompt (default)");
@@ -154,7 +156,7 @@ test("a custom voice id: typed, checked like the server checks it, and sent to V
   await voice.selectOption({ label: "Custom voice id…" });
   await customVoice.fill("21m00Tcm4TlvDq8ikWAM");
   await page.getByLabel("Model", { exact: true }).selectOption("seed-audio-1-0");
-  await expect(page.getByRole("status").filter({ hasText: "dropped" })).toContainText("voice 21m00Tcm4TlvDq8ikWAM");
+  await expect(page.getByRole("status").filter({ hasText: "hidden for this model" })).toContainText("voice 21m00Tcm4TlvDq8ikWAM");
   await expect(voice).toHaveValue("Describe in prompt");
   await expect(customVoice).toHaveCount(0);
 });
@@ -169,7 +171,7 @@ test("invalid input is blocked in the browser with field errors, and nothing is 
   await expect(page.getByText("The prompt needs at least 10 characters.").first()).toBeVisible();
   const create = page.getByRole("button", { name: "Create" });
   await expect(create).toBeDisabled();
-  await expect(page.locator("#submit-reason")).toContainText("Not ready: The prompt needs at least 10 characters.");
+  await expect(page.locator("#submit-reason")).toContainText("Not ready yet. The prompt needs at least 10 characters.");
   await create.click({ force: true });
   await page.waitForTimeout(1000);
   expect(sent).toEqual([]);

@@ -3,6 +3,7 @@ import type { Draft } from "./draft";
 import { DurationField } from "./duration-field";
 import { describedBy, Field, inputClass, Toggle } from "./field";
 import { languageOptions } from "./languages";
+import { RecentPrompts } from "./recent-prompts";
 import { TextAreaField } from "./text-area-field";
 import { VoiceField } from "./voice-field";
 
@@ -11,10 +12,13 @@ type Props = {
   draft: Draft;
   errors: Record<string, string[]>;
   onChange: (patch: Partial<Draft>) => void;
+  /** Ctrl/⌘+Enter in the prompt or the lyrics. */
+  onSubmitShortcut: () => void;
+  recentPrompts: readonly string[];
 };
 
 /** Every control the selected model's capabilities call for, and nothing else. */
-export function CapabilityFields({ model, draft, errors, onChange }: Props) {
+export function CapabilityFields({ model, draft, errors, onChange, onSubmitShortcut, recentPrompts }: Props) {
   const { lyrics } = model;
   const optimizerOn = model.lyricsOptimizer && draft.lyricsOptimizer;
   return (
@@ -29,6 +33,16 @@ export function CapabilityFields({ model, draft, errors, onChange }: Props) {
         errors={errors.prompt}
         rows={4}
         placeholder={model.kind === "speech" ? "The words to read aloud" : "Dreamy synth-pop with a driving bassline"}
+        onSubmitShortcut={onSubmitShortcut}
+        footer={
+          <RecentPrompts
+            prompts={recentPrompts}
+            onPick={(prompt) => {
+              onChange({ prompt });
+              document.getElementById("prompt")?.focus();
+            }}
+          />
+        }
       />
       {lyrics.mode !== "hidden" ? (
         <TextAreaField
@@ -43,6 +57,7 @@ export function CapabilityFields({ model, draft, errors, onChange }: Props) {
           disabled={optimizerOn}
           note={optimizerOn ? "The optimizer writes them" : undefined}
           placeholder={optimizerOn ? "The lyrics optimizer writes the lyrics" : "[Verse]\nYour words here"}
+          onSubmitShortcut={onSubmitShortcut}
         />
       ) : null}
       {model.lyricsOptimizer || model.instrumental || model.loop ? (
@@ -51,9 +66,10 @@ export function CapabilityFields({ model, draft, errors, onChange }: Props) {
             <Toggle
               id="lyrics-optimizer"
               label="Lyrics optimizer"
-              description="Venice writes the lyrics from your prompt (clears yours)."
+              description="Venice writes the lyrics from your prompt; yours come back when you turn it off."
               checked={draft.lyricsOptimizer}
-              onChange={(on) => onChange(on ? { lyricsOptimizer: true, lyrics: "" } : { lyricsOptimizer: false })}
+              // The form sets the creator's lyrics aside while it is on (settleOptimizer).
+              onChange={(lyricsOptimizer) => onChange({ lyricsOptimizer })}
             />
           ) : null}
           {model.instrumental ? (

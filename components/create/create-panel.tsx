@@ -15,6 +15,12 @@ import { useQuote } from "./use-quote";
 import { useRequestSchema } from "./use-request-schema";
 import { useSubmit, type SubmitAnswer } from "./use-submit";
 
+const BUTTON_CLASS =
+  "w-full rounded-xl bg-accent-600 px-4 py-3 font-semibold text-white hover:bg-accent-700 " +
+  // Not ready, it stays focusable and says why when pressed; its label stays readable in both schemes.
+  "aria-disabled:cursor-not-allowed aria-disabled:bg-zinc-200 aria-disabled:text-zinc-700 " +
+  "dark:aria-disabled:bg-zinc-800 dark:aria-disabled:text-zinc-200";
+
 export function CreatePanel({ models, form, onAccepted }: { models: readonly ModelCapabilities[]; form: CreateForm; onAccepted: (answer: SubmitAnswer) => void }) {
   const { model, draft, takes } = form;
   const schema = useRequestSchema(model);
@@ -22,8 +28,12 @@ export function CreatePanel({ models, form, onAccepted }: { models: readonly Mod
   const parsed = schema && request ? schema.safeParse(request) : null;
   const valid = parsed?.success ? parsed.data : null;
   const quote = useQuote(model?.id ?? "", valid, takes);
-  const submission = useSubmit(onAccepted);
+  const submission = useSubmit((answer, sent) => {
+    form.rememberPrompt(sent.prompt);
+    onAccepted(answer);
+  });
   const balance = useBalance();
+  if (!form.ready) return <p role="status" className="rounded-2xl border border-zinc-200 p-6 text-sm dark:border-zinc-800">Loading your draft…</p>;
   if (!model || !request) return <p>No model is available right now.</p>;
 
   const body = JSON.stringify({ model: model.id, request: valid, takes });
@@ -48,9 +58,17 @@ export function CreatePanel({ models, form, onAccepted }: { models: readonly Mod
   }
   const price = quote.usd ?? estimate;
   const short = balance != null && price !== undefined && price > balance;
+  // Said once the creator has typed something or tried to create, not on a fresh form.
   const blocker =
-    Object.values(localErrors)[0]?.[0] ??
-    (short ? `the Venice balance (${formatBalance(balance)}) is short of ${formatPrice(price)}. Top up at venice.ai.` : undefined);
+    form.touched.size === 0
+      ? undefined
+      : (Object.values(localErrors)[0]?.[0] ??
+        (short ? `The Venice balance (${formatBalance(balance)}) is short of ${formatPrice(price)}. Top up at venice.ai.` : undefined));
+  const ready = Boolean(valid) && !short && !submission.isPending;
+  const trySubmit = () => {
+    if (valid && !short) submission.submit(model.id, valid, takes);
+    else form.touchAll();
+  };
 
   return (
     <form
@@ -58,31 +76,20 @@ export function CreatePanel({ models, form, onAccepted }: { models: readonly Mod
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (valid && !short) submission.submit(model.id, valid, takes);
+        trySubmit();
       }}
       className="space-y-5 rounded-2xl border border-zinc-200 bg-white p-4 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-900/60"
     >
-      <h2 id="create-heading" className="text-lg font-semibold">
-        Create
-      </h2>
+      <DraftBar form={form} />
       <ModelPicker models={models} selected={model} onSelect={form.selectModel} />
-      {form.dropped.length > 0 ? (
-        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          {model.name} does not take: {form.dropped.join(", ")}. These settings were dropped.
-        </p>
-      ) : null}
-      <CapabilityFields model={model} draft={draft} errors={shown} onChange={form.change} />
+      {form.notice ? <SwitchNotice notice={form.notice} modelName={model.name} /> : null}
+      <CapabilityFields model={model} draft={draft} errors={shown} onChange={form.change} onSubmitShortcut={trySubmit} recentPrompts={form.history} />
       <div className="flex flex-wrap items-end justify-between gap-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <TakesPicker takes={takes} onChange={form.setTakes} />
         <PriceTag estimate={estimate} quote={quote.usd} balance={balance} status={!valid ? "idle" : quote.error ? "failed" : "asking"} />
       </div>
       <div className="space-y-2">
-        <button
-          type="submit"
-          disabled={!valid || short || submission.isPending}
-          aria-describedby="submit-reason"
-          className="w-full rounded-xl bg-accent-600 px-4 py-3 font-semibold text-white hover:bg-accent-700 disabled:cursor-not-allowed disabled:bg-zinc-300 disabled:text-zinc-600 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400"
-        >
+        <button type="submit" aria-disabled={ready ? undefined : true} aria-describedby="submit-reason submit-shortcut" className={BUTTON_CLASS}>
           {submission.isPending ? "Sending…" : takes > 1 ? `Create ${takes} takes` : "Create"}
         </button>
         <p id="submit-reason" role={serverFailure ? "alert" : undefined} className="min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
@@ -92,10 +99,56 @@ export function CreatePanel({ models, form, onAccepted }: { models: readonly Mod
             : submission.error && submission.errorBody === body
               ? "The studio could not be reached. Try again: the same click will not be charged twice."
               : blocker
-                ? `Not ready: ${blocker}`
+                ? `Not ready yet. ${blocker}`
                 : ""}
+        </p>
+        <p id="submit-shortcut" className="text-xs text-zinc-500 dark:text-zinc-400">
+          Or press <kbd className="font-sans font-medium">Ctrl</kbd>+<kbd className="font-sans font-medium">Enter</kbd> (
+          <kbd className="font-sans font-medium">⌘</kbd>+<kbd className="font-sans font-medium">Enter</kbd> on a Mac) in the prompt or the lyrics.
         </p>
       </div>
     </form>
+  );
+}
+
+/** The heading, with "New draft" (and its undo, once it was pressed). */
+function DraftBar({ form }: { form: CreateForm }) {
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="create-heading" className="text-lg font-semibold">
+          Create
+        </h2>
+        <button
+          type="button"
+          onClick={form.newDraft}
+          className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          New draft
+        </button>
+      </div>
+      <p role="status" className={form.canUndo ? "flex items-center justify-between gap-3 rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800" : "sr-only"}>
+        {form.canUndo ? (
+          <>
+            <span>The form is clear for a new draft.</span>
+            <button type="button" onClick={form.undoNewDraft} className="font-medium text-accent-700 underline underline-offset-4 dark:text-accent-400">
+              Undo
+            </button>
+          </>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+/** What the last model switch hid (kept for a switch back), or what a reuse had to drop. */
+function SwitchNotice({ notice, modelName }: { notice: NonNullable<CreateForm["notice"]>; modelName: string }) {
+  return (
+    <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+      {modelName} does not take: {notice.items.join(", ")}.{" "}
+      {notice.kind === "hidden"
+        ? `These settings are hidden for this model; switch back to ${notice.backTo} to have them again.`
+        : "These settings were dropped."}
+    </p>
   );
 }

@@ -28,7 +28,7 @@ export const EMPTY_DRAFT: Draft = {
   durationSeconds: undefined,
 };
 
-type DraftKey = keyof Draft;
+export type DraftKey = keyof Draft;
 
 /**
  * The request field (Venice's /audio/queue name) each draft value is sent as, and whether a
@@ -46,7 +46,13 @@ const FIELDS: { readonly [K in DraftKey]: { field: keyof GenerationRequest; take
   durationSeconds: { field: "duration_seconds", takenBy: (model) => model.duration !== null },
 };
 
-const DRAFT_KEYS = Object.keys(FIELDS) as DraftKey[];
+export const DRAFT_KEYS = Object.keys(FIELDS) as DraftKey[];
+
+/** Whether `model` takes the draft value `key` at all (the prompt: every model does). */
+export function modelTakes(model: ModelCapabilities, key: DraftKey): boolean {
+  const { takenBy } = FIELDS[key];
+  return !takenBy || takenBy(model);
+}
 
 /**
  * The request fields this model takes, from the draft's values: a value the model cannot

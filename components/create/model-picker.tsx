@@ -1,4 +1,5 @@
-import { groupByKind, priceHint } from "@/lib/browser/model-view";
+import { groupByKind } from "@/lib/browser/model-view";
+import { priceHint } from "@/lib/browser/price-hint";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import { Field, inputClass } from "./field";
 

@@ -1,3 +1,4 @@
+import { OwnSpendLine } from "@/components/spend/own-spend-line";
 import { formatBalance, formatPrice } from "@/lib/money";
 
 /** The price of the draft: Venice's quote once it is in, the local estimate until then. */
@@ -29,6 +30,7 @@ export function PriceTag({
           Balance {formatBalance(balance)}
         </p>
       ) : null}
+      <OwnSpendLine priceUsd={usd} />
     </div>
   );
 }

@@ -1,6 +1,10 @@
+import type { ReactNode } from "react";
 import { describedBy, Field, inputClass } from "./field";
 
-/** A text area with the model's length limits as a live counter. */
+/**
+ * A text area with the model's length limits as a live counter. With `onSubmitShortcut`,
+ * Ctrl+Enter (⌘+Enter on a Mac) in it asks for a submit; `footer` goes under it.
+ */
 export function TextAreaField({
   id,
   label,
@@ -13,6 +17,8 @@ export function TextAreaField({
   placeholder,
   disabled,
   note,
+  onSubmitShortcut,
+  footer,
 }: {
   id: string;
   label: string;
@@ -25,6 +31,8 @@ export function TextAreaField({
   placeholder: string;
   disabled?: boolean;
   note?: string | undefined;
+  onSubmitShortcut?: () => void;
+  footer?: ReactNode;
 }) {
   const length = value.trim().length;
   const counter = max === undefined ? `${length}${min ? ` / min ${min}` : ""}` : `${length} / ${max}`;
@@ -46,9 +54,16 @@ export function TextAreaField({
         disabled={disabled}
         placeholder={placeholder}
         onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (!onSubmitShortcut || event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.nativeEvent.isComposing) return;
+          event.preventDefault();
+          onSubmitShortcut();
+        }}
+        aria-keyshortcuts={onSubmitShortcut ? "Control+Enter Meta+Enter" : undefined}
         className={`${inputClass} resize-y`}
         {...describedBy(id, errors, true)}
       />
+      {footer}
     </Field>
   );
 }

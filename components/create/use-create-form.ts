@@ -1,43 +1,84 @@
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { readStored, useStored, writeStored } from "@/components/jobs/browser-store";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import type { GenerationRequest } from "@/lib/venice/generation-request";
-import { draftOf, EMPTY_DRAFT, switchModel, type Draft } from "./draft";
+import { DRAFT_KEYS, type Draft } from "./draft";
+import { changeDraft, FRESH_FORM, newDraft, resolveForm, restoreForm, reuseRequest, selectModel, setTakes, undoNewDraft, type FormState } from "./form-state";
+import { withPrompt } from "./prompt-history";
+
+type StoredFormModule = typeof import("./stored-form");
+
+// This browser's memory of the form, per member (stored-form.ts says what is kept).
+const draftKey = (memberId: string) => `venice-studio:create-draft:${memberId}`;
+const historyKey = (memberId: string) => `venice-studio:prompt-history:${memberId}`;
+const NO_MODELS: readonly ModelCapabilities[] = [];
 
 /**
- * The Create form's state: the chosen model, the draft, the takes and what a switch dropped.
- * `models` come in the picker's order; the first is chosen until the creator picks another.
+ * stored-form.ts, loaded after the page; `loaded` turns true when it is there or could not be
+ * had (offline after a deploy: the form then works without its memory).
  */
-export function useCreateForm(models: readonly ModelCapabilities[] | undefined) {
-  const all = models ?? [];
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const [edited, setEdited] = useState<Draft | null>(null);
-  const [takes, setTakes] = useState(1);
-  const [dropped, setDropped] = useState<string[]>([]);
-  const [touched, setTouched] = useState<ReadonlySet<keyof Draft>>(new Set());
+function useStoredFormModule() {
+  const [state, setState] = useState<{ loaded: boolean; module: StoredFormModule | null }>({ loaded: false, module: null });
+  useEffect(() => {
+    let mounted = true;
+    import("./stored-form").then(
+      (module) => mounted && setState({ loaded: true, module }),
+      () => mounted && setState({ loaded: true, module: null }),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  return state;
+}
 
-  const model = all.find((candidate) => candidate.id === chosenId) ?? all[0];
-  // Until the creator edits anything, the draft is the model's defaults.
-  const draft = edited ?? (model ? switchModel(model, EMPTY_DRAFT).draft : EMPTY_DRAFT);
+/**
+ * The Create form's state: the chosen model, the draft, the takes, what a switch hid, and the
+ * recent prompts. `models` come in the picker's order; the first is chosen until the creator
+ * picks another. The draft is kept in this browser for `memberId` and comes back on the next
+ * visit; a reuse from a track page (`reuse`) replaces it.
+ */
+export function useCreateForm(models: readonly ModelCapabilities[] | undefined, memberId: string) {
+  const all = models ?? NO_MODELS;
+  const storage = useStoredFormModule();
+  const [state, setState] = useState<FormState>(FRESH_FORM);
+  const [restored, setRestored] = useState(false);
+  const { model, draft } = useMemo(() => resolveForm(state, all), [state, all]);
+
+  // The kept draft is read once both the models and its schema are here, while rendering (the
+  // form's state is this component's own); a reuse applied before then wins over it.
+  if (!restored && storage.loaded && models) {
+    setRestored(true);
+    const saved = storage.module?.parseStoredForm(readStored(draftKey(memberId))) ?? null;
+    setState((current) => restoreForm(current, models, saved));
+  }
+
+  const stored = storage.module;
+  useEffect(() => {
+    if (!restored || !stored || !model) return;
+    writeStored(draftKey(memberId), stored.storeForm({ ...state, modelId: model.id, draft }, all));
+  }, [restored, stored, state, model, draft, all, memberId]);
+
+  const historyText = useStored(historyKey(memberId));
+  const history = useMemo(() => stored?.parseHistory(historyText) ?? [], [stored, historyText]);
 
   return {
+    /** The kept draft has been read (or there is none): the form can show. */
+    ready: restored,
     model,
     draft,
-    takes,
-    dropped,
-    touched,
-    setTakes,
-    selectModel(id: string) {
-      const next = all.find((candidate) => candidate.id === id);
-      if (!next) return;
-      const moved = switchModel(next, draft, model);
-      setChosenId(id);
-      setEdited(moved.draft);
-      setDropped(moved.dropped);
-    },
-    change(patch: Partial<Draft>) {
-      setEdited({ ...draft, ...patch });
-      setTouched(new Set([...touched, ...(Object.keys(patch) as (keyof Draft)[])]));
-    },
+    takes: state.takes,
+    notice: state.notice,
+    touched: state.touched,
+    canUndo: state.undo !== null,
+    history,
+    setTakes: (takes: number) => setState((current) => setTakes(current, takes)),
+    selectModel: (id: string) => setState((current) => selectModel(current, all, id)),
+    change: (patch: Partial<Draft>) => setState((current) => changeDraft(current, all, patch)),
+    /** A submit was tried: every broken rule shows. */
+    touchAll: () => setState((current) => ({ ...current, touched: new Set(DRAFT_KEYS) })),
+    newDraft: () => setState(newDraft),
+    undoNewDraft: () => setState(undoNewDraft),
     /**
      * A stored request ("Reuse settings") put in the form, on the model that made it, or on the
      * chosen model when the studio no longer offers that one; what does not fit is dropped.
@@ -46,18 +87,16 @@ export function useCreateForm(models: readonly ModelCapabilities[] | undefined) 
     reuse(modelId: string, request: GenerationRequest) {
       const target = all.find((candidate) => candidate.id === modelId) ?? model;
       if (!target) return undefined;
-      const moved = switchModel(target, draftOf(request));
-      setChosenId(target.id);
-      setEdited(moved.draft);
-      setDropped(moved.dropped);
-      // Shown as if typed, so a rule the old settings break is explained at once.
-      setTouched(new Set(Object.keys(moved.draft) as (keyof Draft)[]));
+      setState((current) => reuseRequest(current, target, request));
       return { model: target, sameModel: target.id === modelId };
     },
-    /** A suggested prompt from Venice, put in the form for another try. */
-    applyPrompt(prompt: string) {
-      setEdited({ ...draft, prompt });
-      setTouched(new Set([...touched, "prompt"]));
+    /** A suggested prompt from Venice, or a recent one, put in the form for another try. */
+    applyPrompt: (prompt: string) => setState((current) => changeDraft(current, all, { prompt })),
+    /** A prompt Venice accepted, for the recent prompts. */
+    rememberPrompt(prompt: string) {
+      if (!stored) return;
+      const key = historyKey(memberId);
+      writeStored(key, stored.storeHistory(withPrompt(stored.parseHistory(readStored(key)), prompt)));
     },
   };
 }

@@ -11,7 +11,7 @@ export type SubmitAnswer = { batchId: string; generations: { id: string; status:
  * after a network error) reuses the key, so the server answers the first batch instead of
  * charging twice. Only a changed draft gets a fresh key.
  */
-export function useSubmit(onAccepted: (answer: SubmitAnswer) => void) {
+export function useSubmit(onAccepted: (answer: SubmitAnswer, request: GenerationRequest) => void) {
   const queryClient = useQueryClient();
   const intent = useRef<{ body: string; key: string } | null>(null);
   const mutation = useMutation({
@@ -23,8 +23,8 @@ export function useSubmit(onAccepted: (answer: SubmitAnswer) => void) {
         headers: { "Idempotency-Key": intent.current.key },
       });
     },
-    onSuccess: (answer) => {
-      onAccepted(answer);
+    onSuccess: (answer, body) => {
+      onAccepted(answer, (JSON.parse(body) as { request: GenerationRequest }).request);
       void queryClient.invalidateQueries({ queryKey: ["generations", "active"] });
       void queryClient.invalidateQueries({ queryKey: BALANCE_QUERY_KEY });
     },
