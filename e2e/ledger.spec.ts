@@ -44,9 +44,10 @@ test("a track is charged its quote on /ledger, and the CSV adds up to the cent",
   await page.goto("/ledger");
   await expect(page.getByRole("heading", { name: "Ledger", level: 1 })).toBeVisible();
   const row = page.locator(`[data-testid="ledger-entry"][data-generation-id="${generationId}"]`);
-  await expect(row).toContainText(`$${exactUsd(quotedUsd)}`);
+  // To the cent, rounded up as charges are; the exact figure in the tooltip (e2e/money.spec.ts).
+  await expect(row.getByTestId("ledger-entry-net")).toHaveText(`$${roundUpToCent(quotedUsd)}`);
   await expect(row).toContainText(E2E_OWNER.name);
-  await expect(page.getByTestId("ledger-net")).toHaveText(`$${exactUsd(ledger.total.netUsd)}`);
+  await expect(page.getByTestId("ledger-net")).toHaveText(`$${roundUpToCent(ledger.total.netUsd)}`);
   await expect(page.getByTestId("by-member")).toContainText(E2E_OWNER.name);
   await expect(page.getByTestId("by-month")).toContainText(MONTH);
 
@@ -57,9 +58,10 @@ test("a track is charged its quote on /ledger, and the CSV adds up to the cent",
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^venice-studio-ledger-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = (await readFile(await download.path(), "utf8")).trim().split("\r\n");
-  expect(lines[0]).toBe("date_utc,member,email,model,generation_id,quoted_usd,refunded_usd,net_usd");
+  expect(lines[0]).toBe("date_utc,member,email,model,model_name,generation_id,title,quoted_usd,refunded_usd,net_usd");
   const mine = lines.find((line) => line.includes(generationId));
-  expect(mine).toContain(`,${E2E_OWNER.name},${E2E_OWNER.email},sonilo-v1-1-sound-effects,${generationId},${exactUsd(quotedUsd)},0.00,${exactUsd(quotedUsd)}`);
+  expect(mine).toContain(`,${E2E_OWNER.name},${E2E_OWNER.email},sonilo-v1-1-sound-effects,Sonilo V1.1 Sound Effects,${generationId},`);
+  expect(mine).toContain(`,${exactUsd(quotedUsd)},0.00,${exactUsd(quotedUsd)}`);
   const columns = lines.slice(1).map((line) => line.split(",").slice(-3));
   const net = columns.reduce((sum, [, , value]) => sum + micros(value!), 0);
   const quotedLessRefunded = columns.reduce((sum, [quoted, refunded]) => sum + micros(quoted!) - micros(refunded!), 0);
@@ -139,7 +141,7 @@ test("a failed job is refunded on /ledger; the page passes axe in light and dark
   await page.goto("/ledger");
   const failedRow = page.locator(`[data-testid="ledger-entry"][data-generation-id="${failedId}"]`);
   await expect(failedRow).toContainText("Failed, refunded");
-  await expect(failedRow).toContainText(`$${exactUsd(quotedUsd)}`);
+  await expect(failedRow).toContainText(`$${roundUpToCent(quotedUsd)}`);
   await expect(failedRow.locator("td").last()).toHaveText("$0.00");
   await checkAndShoot(page, "ledger", { desktop: DESKTOP, fullPage: true });
 });

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/client";
-import { centsText, exactUsd, formatBalance, formatExactUsd, formatPrice, formatRate, formatUsd, roundDownToCent, roundUpToCent } from "./money";
+import {
+  centsText,
+  chargeDisplay,
+  exactUsd,
+  exceedsRoom,
+  formatBalance,
+  formatExactUsd,
+  formatPerMinute,
+  formatPrice,
+  formatRate,
+  formatUsd,
+  roundDownToCent,
+  roundUpToCent,
+} from "./money";
 
 describe("prices and charges: rounded up to the cent", () => {
   it.each<[number, number]>([
@@ -73,5 +86,49 @@ describe("published rates", () => {
     [2, "$2.00"],
   ])("%d is written %s", (usd, text) => {
     expect(formatRate(usd)).toBe(text);
+  });
+});
+
+describe("charges shown to the cent, exact in a tooltip", () => {
+  it.each<[number, string, string | undefined]>([
+    // The job card's $0.01 for a charge the ledger lists as $0.007935: the tooltip says which.
+    [0.007935, "$0.01", "Exactly $0.007935"],
+    [1.142935, "$1.15", "Exactly $1.142935"],
+    [0.129375, "$0.13", "Exactly $0.129375"],
+    [0.03, "$0.03", undefined],
+    [0.030000000000000002, "$0.03", undefined],
+    [6.9, "$6.90", undefined],
+    [0, "$0.00", undefined],
+  ])("%d is shown %s, titled %s", (usd, text, title) => {
+    expect(chargeDisplay(usd)).toEqual({ text, title });
+  });
+});
+
+describe("per-second rates per minute", () => {
+  it.each<[number, string]>([
+    // Seed Audio and Sonilo music: $0.1725 a minute reads as $0.17.
+    [0.0028750000000000004, "$0.17"],
+    [0.0023000000000000004, "$0.14"],
+    [0.0009200000000000001, "$0.06"],
+    [0.0020700000000000002, "$0.12"],
+    [0.5, "$30.00"],
+    // Under a cent a minute, the digits stay.
+    [0.00003148, "$0.001889"],
+    [0.0001, "$0.006"],
+  ])("$%d a second is %s a minute", (usd, text) => {
+    expect(formatPerMinute(usd)).toBe(text);
+  });
+});
+
+describe("a price against a cap's room", () => {
+  it.each<[number, number, boolean]>([
+    [0.03, 0.02, true],
+    [0.03, 0.03, false],
+    [0.1 + 0.2, 0.3, false],
+    [0.000001, 0, true],
+    [0, 0, false],
+    [0.345, 0.344999, true],
+  ])("$%d over $%d left is %s", (price, room, over) => {
+    expect(exceedsRoom(price, room)).toBe(over);
   });
 });

@@ -59,3 +59,32 @@ export function formatRate(usd: number): string {
   const decimals = String(exact).split(".")[1]?.length ?? 0;
   return `$${exact.toFixed(Math.max(2, decimals))}`;
 }
+
+/**
+ * A charge as the studio shows it, to the cent and rounded up (formatPrice), with its exact
+ * figure for a tooltip when the cents hide part of it: 0.007935 is "$0.01", "Exactly $0.007935";
+ * 0.03 is "$0.03" with no tooltip.
+ */
+export function chargeDisplay(usd: number): { text: string; title: string | undefined } {
+  const text = formatPrice(usd);
+  const exact = formatExactUsd(usd);
+  return { text, title: exact === text ? undefined : `Exactly ${exact}` };
+}
+
+/**
+ * "$0.17": a per-second rate as the price of a minute, to the nearest cent, which is how a
+ * rate of $0.002875 a second reads; a rate under a cent a minute keeps its digits ("$0.006").
+ */
+export function formatPerMinute(perSecondUsd: number): string {
+  const minute = micros(perSecondUsd * 60);
+  return minute < 10_000 ? formatRate(minute / 1_000_000) : formatUsd(Math.round(minute / 10_000) / 100);
+}
+
+/**
+ * Whether a price crosses the room a monthly cap leaves: more than `roomUsd`, compared to the
+ * micro-dollar (the server refuses a charge that would take the spend past the cap, not one
+ * that reaches it exactly).
+ */
+export function exceedsRoom(priceUsd: number, roomUsd: number): boolean {
+  return micros(priceUsd) > micros(roomUsd);
+}

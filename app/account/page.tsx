@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { PasswordForm } from "@/components/account/password-form";
 import { PageHeader } from "@/components/page-header";
+import { OwnSpendSummary } from "@/components/spend/own-spend-summary";
 import { LocalTime } from "@/components/team/local-time";
 import { Panel } from "@/components/team/panel";
 import { ROLE_LABELS } from "@/components/team/role-labels";
 import { StudioNav } from "@/components/team/studio-nav";
+import { getOwnSpend } from "@/lib/api/spend/get-own-spend";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { requirePageMember } from "@/lib/auth/page-member";
 import { db } from "@/lib/db/client";
@@ -20,7 +22,10 @@ const ROLE_DESCRIPTIONS = {
 
 export default async function AccountPage() {
   const member = await requirePageMember();
-  const { createdAt } = await (await db()).user.findUniqueOrThrow({ where: { id: member.id }, select: { createdAt: true } });
+  const [{ createdAt }, spend] = await Promise.all([
+    (await db()).user.findUniqueOrThrow({ where: { id: member.id }, select: { createdAt: true } }),
+    getOwnSpend(member),
+  ]);
   const details = [
     { term: "Name", value: member.name },
     { term: "Email", value: member.email },
@@ -50,6 +55,9 @@ export default async function AccountPage() {
               </div>
             ))}
           </dl>
+        </Panel>
+        <Panel id="spend" title="Your spend this month">
+          <OwnSpendSummary spend={spend} />
         </Panel>
         <Panel id="password" title="Change password" intro="You need your current password. Your other devices are signed out when it changes.">
           <PasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />

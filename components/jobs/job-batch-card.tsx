@@ -78,7 +78,7 @@ export function JobBatchCard({ batch, modelName, autoplay, onAutoplayed, onUsePr
         })}
       </ul>
       {summary.text ? (
-        <p data-testid="batch-money" data-money-spent={summary.moneySpent} className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+        <p data-testid="batch-money" data-money-spent={summary.moneySpent} title={summary.title} className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
           {summary.text}
         </p>
       ) : null}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { chargeDisplay } from "@/lib/money";
 import { about, explainJob, type JobExplanation } from "./explain-job";
 import { trackHref, type StudioTrack } from "./track-api";
 import { TrackPlayButton } from "./track-play-button";
@@ -77,7 +78,12 @@ export function JobCard({ job, takeLabel, track, queue, onUsePrompt }: Props) {
         </p>
       ) : null}
       {explanation.money ? (
-        <p data-testid="job-money" data-money-spent={explanation.moneySpent} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <p
+          data-testid="job-money"
+          data-money-spent={explanation.moneySpent}
+          title={chargeDisplay(job.quotedUsd).title}
+          className="mt-1 text-xs text-zinc-500 dark:text-zinc-400"
+        >
           {explanation.money}
         </p>
       ) : null}

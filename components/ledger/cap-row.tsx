@@ -2,8 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { UsdAmount } from "@/components/money/usd-amount";
 import { ApiFailure } from "@/lib/browser/fetch-json";
-import { centsText, formatExactUsd, formatUsd } from "@/lib/money";
+import { centsText, formatUsd } from "@/lib/money";
 
 type Props = {
   /** Unique among the rows: names the row's controls. */
@@ -58,7 +59,7 @@ export function CapRow({ id, name, detail, spentUsd, capUsd, lockedReason, save 
       </div>
       <div className="min-w-0 text-sm">
         <p data-testid="cap-spend">
-          {formatExactUsd(spentUsd)} spent
+          <UsdAmount usd={spentUsd} /> spent
           <span className="text-zinc-600 dark:text-zinc-400">{capUsd === null ? " · no cap" : ` of ${formatUsd(capUsd)}`}</span>
         </p>
         {share !== null ? (

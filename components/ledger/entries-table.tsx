@@ -1,6 +1,6 @@
 import { LocalTime } from "@/components/team/local-time";
 import type { LedgerEntryView } from "@/lib/api/ledger/list-ledger";
-import { formatExactUsd } from "@/lib/money";
+import { UsdAmount } from "@/components/money/usd-amount";
 
 const STATUS_NOTES: Readonly<Record<string, string>> = {
   failed: "Failed, refunded",
@@ -8,7 +8,13 @@ const STATUS_NOTES: Readonly<Record<string, string>> = {
   uncertain: "Uncertain, charged",
 };
 
-/** The latest charges, newest first: who, what, and the money, exact. */
+/** What a charge's row says of it beside its model: how it ended, when that changed the money. */
+function noteOf(entry: LedgerEntryView): string | null {
+  if (entry.settled) return "Settled on the real length";
+  return (entry.status && STATUS_NOTES[entry.status]) ?? null;
+}
+
+/** The latest charges, newest first: who, what, and the money, to the cent with the exact figure in a tooltip. */
 export function EntriesTable({ entries }: { entries: LedgerEntryView[] }) {
   return (
     // Focusable, so the table can be scrolled sideways from the keyboard when it is wider than the screen.
@@ -35,8 +41,8 @@ export function EntriesTable({ entries }: { entries: LedgerEntryView[] }) {
                   {entry.title ?? `Generation ${entry.generationId.slice(0, 8)}`}
                 </p>
                 <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">
-                  {entry.model}
-                  {entry.status && STATUS_NOTES[entry.status] ? ` · ${STATUS_NOTES[entry.status]}` : ""}
+                  {entry.modelName}
+                  {noteOf(entry) ? ` · ${noteOf(entry)}` : ""}
                   <span className="md:hidden"> · {entry.memberName}</span>
                 </p>
                 <p className="text-xs text-zinc-600 sm:hidden dark:text-zinc-400">
@@ -46,9 +52,13 @@ export function EntriesTable({ entries }: { entries: LedgerEntryView[] }) {
               <td className="max-w-48 truncate px-3 py-2.5 max-md:hidden" title={entry.memberEmail}>
                 {entry.memberName}
               </td>
-              <td className="px-3 py-2.5 text-right tabular-nums max-sm:hidden">{formatExactUsd(entry.quotedUsd)}</td>
-              <td className="px-3 py-2.5 text-right tabular-nums max-sm:hidden">{entry.refundedUsd > 0 ? formatExactUsd(entry.refundedUsd) : "—"}</td>
-              <td className="py-2.5 pr-4 pl-3 text-right font-medium tabular-nums sm:pr-0">{formatExactUsd(entry.netUsd)}</td>
+              <td className="px-3 py-2.5 text-right tabular-nums max-sm:hidden">
+                <UsdAmount usd={entry.quotedUsd} />
+              </td>
+              <td className="px-3 py-2.5 text-right tabular-nums max-sm:hidden">{entry.refundedUsd > 0 ? <UsdAmount usd={entry.refundedUsd} /> : "—"}</td>
+              <td className="py-2.5 pr-4 pl-3 text-right font-medium tabular-nums sm:pr-0">
+                <UsdAmount usd={entry.netUsd} testId="ledger-entry-net" />
+              </td>
             </tr>
           ))}
         </tbody>

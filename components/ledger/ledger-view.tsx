@@ -2,9 +2,9 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { UsdAmount } from "@/components/money/usd-amount";
 import { Panel } from "@/components/team/panel";
 import type { Ledger } from "@/lib/api/ledger/list-ledger";
-import { formatExactUsd } from "@/lib/money";
 import { EntriesTable } from "./entries-table";
 import { exportUrl, fetchLedger, ledgerKey, monthName } from "./ledger-api";
 import { TotalsTable } from "./totals-table";
@@ -27,7 +27,7 @@ export function LedgerView({ initialLedger }: { initialLedger: Ledger }) {
       <Panel
         id="spend"
         title="Spend"
-        intro="Each generation is charged its quote when it is submitted, and refunded in full if it fails (Venice refunds failed jobs). Amounts are exact, to the micro-dollar Venice prices in."
+        intro="Each generation is charged its quote when it is submitted, and refunded in full if it fails (Venice refunds failed jobs). A model that holds a price for the longest track it may make (Seed Audio) is settled on the real length once the track is made: the rest of the hold shows as refunded. Amounts are to the cent, rounded up; point at one for its exact figure, to the micro-dollar Venice prices in, as the CSV has them."
       >
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div className="flex flex-col gap-1">
@@ -59,9 +59,9 @@ export function LedgerView({ initialLedger }: { initialLedger: Ledger }) {
 
         <dl aria-busy={ledger.isFetching} className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="ledger-summary">
           {[
-            { key: "net", label: "Net spend", value: formatExactUsd(total.netUsd) },
-            { key: "charged", label: "Charged", value: formatExactUsd(total.quotedUsd) },
-            { key: "refunded", label: "Refunded", value: formatExactUsd(total.refundedUsd) },
+            { key: "net", label: "Net spend", value: <UsdAmount usd={total.netUsd} /> },
+            { key: "charged", label: "Charged", value: <UsdAmount usd={total.quotedUsd} /> },
+            { key: "refunded", label: "Refunded", value: <UsdAmount usd={total.refundedUsd} /> },
             { key: "count", label: "Charges", value: String(total.entries) },
           ].map(({ key, label, value }) => (
             <div key={key} className="rounded-xl bg-zinc-100 px-3 py-2.5 dark:bg-zinc-800/60">
@@ -87,7 +87,7 @@ export function LedgerView({ initialLedger }: { initialLedger: Ledger }) {
               title="By member"
               rows={data.members.map((row) => ({ key: row.memberId, label: row.name, detail: row.email, totals: row }))}
             />
-            <TotalsTable id="by-model" title="By model" rows={data.models.map((row) => ({ key: row.model, label: row.model, totals: row }))} />
+            <TotalsTable id="by-model" title="By model" rows={data.models.map((row) => ({ key: row.model, label: row.modelName, totals: row }))} />
             <TotalsTable
               id="by-month"
               title="By month"

@@ -1,5 +1,5 @@
 import type { LedgerTotals } from "@/lib/api/ledger/list-ledger";
-import { formatExactUsd } from "@/lib/money";
+import { UsdAmount } from "@/components/money/usd-amount";
 
 export type TotalsRow = { key: string; label: string; detail?: string; totals: LedgerTotals };
 
@@ -28,7 +28,9 @@ export function TotalsTable({ id, title, rows }: { id: string; title: string; ro
                 {row.detail ? <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">{row.detail}</span> : null}
               </th>
               <td className="px-2 py-2 text-right tabular-nums">{row.totals.entries}</td>
-              <td className="py-2 pl-2 text-right font-medium tabular-nums">{formatExactUsd(row.totals.netUsd)}</td>
+              <td className="py-2 pl-2 text-right font-medium tabular-nums">
+                <UsdAmount usd={row.totals.netUsd} />
+              </td>
             </tr>
           ))}
         </tbody>

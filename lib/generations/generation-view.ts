@@ -1,4 +1,5 @@
 import type { GenerationStatus, Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { reservedDurationSeconds } from "@/lib/venice/capabilities";
 import type { FailureKind } from "./job-updates";
 import { progressOf } from "./progress";
 import type { RateBudgetName } from "./rate-budget";
@@ -29,6 +30,10 @@ export type GenerationView = {
   retry: GenerationRetry | null;
   /** Venice's quote for this take, USD: what Venice charges when it accepts the job. */
   quotedUsd: number;
+  /** Venice holds the quote (a reserved length) and settles on the track's real length (Seed Audio). */
+  settlesOnLength: boolean;
+  /** What Venice settled on once the track is stored (settledCharges); null until then, and for every other model. */
+  settledUsd: number | null;
   /** Venice accepted (queued) the job, which is when it charges; refunded if the generation fails. */
   acceptedByVenice: boolean;
   /** Set once the audio is stored (downloaded or completed). */
@@ -62,7 +67,8 @@ const BUDGET_OF_NEXT_CALL: Partial<Record<GenerationStatus, RateBudgetName>> = {
 
 const ACTIVE: ReadonlySet<GenerationStatus> = new Set(ACTIVE_STATUSES);
 
-export function toGenerationView(job: GenerationViewRow, now: number, ratePauses: RatePauses): GenerationView {
+/** `settled`: settledCharges of the jobs viewed. */
+export function toGenerationView(job: GenerationViewRow, now: number, ratePauses: RatePauses, settled: ReadonlyMap<string, number>): GenerationView {
   return {
     id: job.id,
     batchId: job.batchId,
@@ -76,6 +82,8 @@ export function toGenerationView(job: GenerationViewRow, now: number, ratePauses
         : null,
     retry: retryOf(job, now, ratePauses),
     quotedUsd: job.quotedUsd.toNumber(),
+    settlesOnLength: reservedDurationSeconds(job.model) !== undefined,
+    settledUsd: settled.get(job.id) ?? null,
     acceptedByVenice: job.queueId !== null,
     trackId: job.track?.id ?? null,
     createdAt: job.createdAt,

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { settledCharges } from "@/lib/spend/settled-charges";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
 import { generationViewInclude, readRatePauses, toGenerationView, type GenerationView } from "./generation-view";
 
@@ -10,5 +11,5 @@ export async function getGeneration(id: string, deps?: Partial<GenerationDepende
   const job = await prisma.generation.findUnique({ where: { id }, include: generationViewInclude });
   if (!job) return null;
   const now = Date.now();
-  return toGenerationView(job, now, await readRatePauses(prisma, now));
+  return toGenerationView(job, now, await readRatePauses(prisma, now), await settledCharges(prisma, [job]));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { settledCharges } from "@/lib/spend/settled-charges";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
 import { generationViewInclude, readRatePauses, toGenerationView, type GenerationView } from "./generation-view";
 import { ACTIVE_STATUSES } from "./state-machine";
@@ -10,7 +11,8 @@ const MAX_ACTIVE = 100;
 /**
  * The creator's generations the worker still has work for, oldest first, so the studio page
  * can follow them after a reload. The same few statements whatever their number: one findMany
- * (Prisma reads their tracks in one more) and one read of the paused Venice budgets.
+ * (Prisma reads their tracks in one more), one read of the paused Venice budgets and, when
+ * some are stored Seed Audio takes, one of their settled charges.
  */
 export async function listActiveGenerations(creatorId: string, deps?: Partial<GenerationDependencies>): Promise<GenerationView[]> {
   const { prisma } = await resolveDependencies(deps, ["prisma"]);
@@ -22,5 +24,6 @@ export async function listActiveGenerations(creatorId: string, deps?: Partial<Ge
   });
   const now = Date.now();
   const ratePauses = await readRatePauses(prisma, now);
-  return jobs.map((job) => toGenerationView(job, now, ratePauses));
+  const settled = await settledCharges(prisma, jobs);
+  return jobs.map((job) => toGenerationView(job, now, ratePauses, settled));
 }

@@ -1,5 +1,6 @@
 import { computePeaks } from "@/lib/audio/peaks";
 import { Prisma, type Generation } from "@/lib/db/generated/client";
+import { settleCharge } from "@/lib/spend/settle-charge";
 import type { RetrieveResult } from "@/lib/venice/client";
 import { parseQueueBody } from "@/lib/venice/schemas";
 import { NO_FAILURES } from "./job-updates";
@@ -15,7 +16,8 @@ function storageKeyOf(generationId: string, format: FinishedAudio["format"]): st
 /**
  * queued|processing → downloaded: streams the finished audio to storage (durable and
  * checksummed before `put` resolves), computes its waveform and loudness from the stored
- * file in one decode, then creates the Track and moves the job in one transaction. A crash
+ * file in one decode, then creates the Track, moves the job and settles a charge held for a
+ * reserved length (Seed Audio, settle-charge.ts) in one transaction. A crash
  * or a failed download at any point before the commit leaves the job as it was, to be
  * fetched again; the storage key is fixed, so a retry replaces the earlier file. Resolves
  * false when another worker stored it first.
@@ -64,6 +66,7 @@ export async function storeTrack(ctx: WorkerContext, job: Generation, audio: Fin
         ...NO_FAILURES,
       });
       if (!moved) throw new LostRace();
+      await settleCharge(tx, job, audio.audioDurationSeconds);
       return true;
     });
   } catch (error) {

@@ -172,6 +172,8 @@ describe("getGeneration", () => {
       error: null,
       retry: null,
       quotedUsd: 0.05,
+      settlesOnLength: false,
+      settledUsd: null,
       acceptedByVenice: false,
       trackId: null,
       createdAt: expect.any(Date),

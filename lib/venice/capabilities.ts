@@ -76,6 +76,14 @@ const MODEL_RULES: Readonly<Record<string, ModelRule>> = {
   "seed-audio-1-0": { reservedDurationSeconds: 120 },
 };
 
+/**
+ * The seconds a model that takes no duration is charged for when Venice accepts it (Seed
+ * Audio's 120 s), before Venice settles on the track's real length; undefined for the rest.
+ */
+export function reservedDurationSeconds(modelId: string): number | undefined {
+  return MODEL_RULES[modelId]?.reservedDurationSeconds;
+}
+
 export function capabilities(model: MusicModel): ModelCapabilities {
   const spec = model.model_spec;
   const rule = MODEL_RULES[model.id] ?? {};

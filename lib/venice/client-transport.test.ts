@@ -262,7 +262,7 @@ describe("retrieve", () => {
     expect(await failure(venice.client().retrieve({ model: "m", queue_id: QUEUE_ID }))).toMatchObject({ code: "INVALID_RESPONSE" });
   });
 
-  it("streams finished audio with its format and Venice's inference time", async () => {
+  it("streams finished audio with its format, Venice's inference time and Seed Audio's billed length", async () => {
     const client = simClient();
     const prompt = "A folk song about the sea";
     const { queue_id } = await client.queue({ model: "seed-audio-1-0", prompt });
@@ -273,6 +273,7 @@ describe("retrieve", () => {
       format: "mp3",
       body: expect.any(ReadableStream),
       inferenceTimeSeconds: Number((job.executionMs / 1000).toFixed(3)),
+      audioDurationSeconds: job.audioSeconds,
     });
     const expected = await stubRender(AUDIO_BYTES)({ prompt, seconds: job.audioSeconds, format: "mp3" });
     expect(new Uint8Array(await new Response(result.body).arrayBuffer())).toEqual(new Uint8Array(expected));

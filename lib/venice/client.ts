@@ -55,6 +55,8 @@ export type RetrieveResult =
       /** The audio, streamed. Reading it fails with TRUNCATED/TIMEOUT/NETWORK VeniceErrors. */
       body: ReadableStream<Uint8Array>;
       inferenceTimeSeconds: number | undefined;
+      /** The track's real length as Venice bills it (x-venice-audio-duration, s): Seed Audio settles its charge on it. */
+      audioDurationSeconds: number | undefined;
     };
 
 export type Balance = { usd: number | null };
@@ -175,6 +177,7 @@ async function retrieve(transport: VeniceTransport, request: RetrieveAudioReques
       abort: () => controller.abort(),
     }),
     inferenceTimeSeconds: numberHeader(response.headers, "x-venice-inference-time"),
+    audioDurationSeconds: numberHeader(response.headers, "x-venice-audio-duration"),
   };
 }
 

@@ -186,7 +186,8 @@ describe("the ledger", () => {
       ["mmaudio-v2-text-to-audio", 0],
     ]);
     expect(ledger.entries).toHaveLength(5);
-    expect(ledger.entries[0]).toMatchObject({ generationId: latest, memberName: "Ada Admin", model: "ace-step-15", quotedUsd: 0.07, netUsd: 0.07, status: "completed" });
+    expect(ledger.entries[0]).toMatchObject({ generationId: latest, memberName: "Ada Admin", model: "ace-step-15", modelName: "ACE-Step 1.5", quotedUsd: 0.07, netUsd: 0.07, status: "completed", settled: false });
+    expect(ledger.models.map((row: { modelName: string }) => row.modelName)).toEqual(["ACE-Step 1.5", "Sonilo V1.1 Sound Effects", "MMAudio V2"]);
     expect(ledger.entries.at(-1).generationId).toBe(old);
 
     const previous = await (await getLedger(`?month=${lastMonth.key}`)).json();
@@ -222,6 +223,69 @@ describe("the ledger", () => {
   });
 });
 
+describe("what the ledger reads at read time", () => {
+  /** A stored track of `generationId`, as the worker makes it. */
+  async function trackOf(generationId: string) {
+    const generation = await prisma.generation.findUniqueOrThrow({ where: { id: generationId } });
+    return prisma.track.create({
+      data: {
+        generationId,
+        batchId: generation.batchId,
+        title: generation.title,
+        prompt: "A calm piano piece at dusk",
+        model: generation.model,
+        format: "mp3",
+        bytes: 1,
+        durationMs: 1_000,
+        sha256: "0".repeat(64),
+        storageKey: `tracks/${generationId}.mp3`,
+        peaks: [],
+        creatorId: generation.creatorId,
+      },
+    });
+  }
+  async function renameTrack(id: string, title: string) {
+    const { PATCH } = await import("@/app/api/tracks/[id]/route");
+    const response = await call(PATCH, `/api/tracks/${id}`, jsonInit("PATCH", { title }, cookieOf(owner)), { id });
+    expect(response.status).toBe(200);
+  }
+
+  it("shows a track's current title after a rename, in the page's entries and the CSV, and model names beside the ids", async () => {
+    await prisma.ledgerEntry.deleteMany();
+    const renamed = await charge(member.id, "ace-step-15", "0.03");
+    const track = await trackOf(renamed);
+    await renameTrack(track.id, "Dusk, renamed");
+    // A model Venice's catalog no longer lists keeps its id as its name.
+    const retired = await charge(member.id, "retired-model-9", "0.02");
+
+    const ledger = await (await getLedger()).json();
+    const entry = (id: string) => ledger.entries.find((row: { generationId: string }) => row.generationId === id);
+    expect(entry(renamed)).toMatchObject({ title: "Dusk, renamed", model: "ace-step-15", modelName: "ACE-Step 1.5" });
+    expect(entry(retired)).toMatchObject({ title: expect.stringMatching(/^Charge \d+$/), model: "retired-model-9", modelName: "retired-model-9" });
+    expect(ledger.models).toEqual([
+      expect.objectContaining({ model: "ace-step-15", modelName: "ACE-Step 1.5" }),
+      expect.objectContaining({ model: "retired-model-9", modelName: "retired-model-9" }),
+    ]);
+    // The generation keeps the title it was made with: the ledger joins the track's.
+    expect((await prisma.generation.findUniqueOrThrow({ where: { id: renamed } })).title).not.toBe("Dusk, renamed");
+
+    const rows = (await (await exportLedger()).text()).trim().split("\r\n");
+    expect(rows.find((row) => row.includes(renamed))).toContain(`,ace-step-15,ACE-Step 1.5,${renamed},"Dusk, renamed",0.03,0.00,0.03`);
+    expect(rows.find((row) => row.includes(retired))).toMatch(new RegExp(`,retired-model-9,retired-model-9,${retired},Charge \\d+,0\\.02,0\\.00,0\\.02$`));
+  });
+
+  it("tells a settled charge (a completed job with part of its hold given back) from a failed job's refund", async () => {
+    await prisma.ledgerEntry.deleteMany();
+    const failed = await charge(member.id, "ace-step-15", "0.03", "0.03");
+    const settled = await charge(member.id, "seed-audio-1-0", "0.345");
+    await prisma.ledgerEntry.update({ where: { generationId: settled }, data: { refundedUsd: "0.215625", refundedAt: new Date() } });
+    const ledger = await (await getLedger()).json();
+    const entry = (id: string) => ledger.entries.find((row: { generationId: string }) => row.generationId === id);
+    expect(entry(settled)).toMatchObject({ status: "completed", quotedUsd: 0.345, refundedUsd: 0.215625, netUsd: 0.129375, settled: true, modelName: "Seed Audio 1.0" });
+    expect(entry(failed)).toMatchObject({ status: "failed", netUsd: 0, settled: false });
+  });
+});
+
 describe("the CSV export", () => {
   it("downloads one line per charge, oldest first, and its net column sums exactly to quotes less refunds", async () => {
     await prisma.ledgerEntry.deleteMany();
@@ -240,16 +304,17 @@ describe("the CSV export", () => {
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="venice-studio-ledger-${new Date().toISOString().slice(0, 10)}.csv"`);
     const lines = (await response.text()).split("\r\n");
     expect(lines.at(-1)).toBe("");
-    expect(lines[0]).toBe("date_utc,member,email,model,generation_id,quoted_usd,refunded_usd,net_usd");
+    expect(lines[0]).toBe("date_utc,member,email,model,model_name,generation_id,title,quoted_usd,refunded_usd,net_usd");
     const rows = lines.slice(1, -1);
     expect(rows).toHaveLength(8);
 
-    expect(rows[0]).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z,Mo Member,${member.email},ace-step-15,${ids[0]},0\\.00621,0\\.00,0\\.00621$`));
+    expect(rows[0]).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z,Mo Member,${member.email},ace-step-15,ACE-Step 1\\.5,${ids[0]},Charge \\d+,0\\.00621,0\\.00,0\\.00621$`));
     // Quotes doubled, the whole field quoted, and a leading ' so a spreadsheet shows the name instead of running it.
-    expect(rows[1]).toContain(`,"'=SUM(1, ""2"")",${tricky.email},ace-step-15,${ids[1]},0.00184,0.00184,0.00`);
+    expect(rows[1]).toContain(`,"'=SUM(1, ""2"")",${tricky.email},ace-step-15,ACE-Step 1.5,${ids[1]},`);
+    expect(rows[1]).toMatch(/,Charge \d+,0\.00184,0\.00184,0\.00$/);
     expect(rows[4]).toContain(",6.90,0.00,6.90");
     expect(rows[5]).toContain(",0.000023,0.00,0.000023");
-    expect(rows[7]).toContain(`,Former member,,lyria-3-pro,${ids[7]},0.10,0.00,0.10`);
+    expect(rows[7]).toMatch(new RegExp(`,Former member,,lyria-3-pro,Lyria 3 Pro,${ids[7]},Charge \\d+,0\\.10,0\\.00,0\\.10$`));
 
     const column = (index: number) => rows.map((row) => row.split(",").at(index - 8)!);
     const [quoted, refunded, net] = [column(5), column(6), column(7)];

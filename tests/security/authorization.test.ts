@@ -35,6 +35,8 @@ const REQUIRED_ROLE: Record<string, Access> = {
   "GET /api/ledger/export": "admin",
   "GET /api/models": "member",
   "POST /api/quote": "member",
+  // The caller's own month's spend and the room their caps leave; nobody else's.
+  "GET /api/spend/me": "member",
   // A share link is read by whoever holds its token, signed in or not.
   "GET /api/share/[token]/audio": "public",
   "GET /api/share/[token]/peaks": "public",

@@ -3,16 +3,21 @@ import type { CalendarMonth } from "@/lib/spend/calendar-month";
 import { db } from "@/lib/db/client";
 import type { LedgerEntry, Prisma } from "@/lib/db/generated/client";
 import { exactUsd } from "@/lib/money";
+import { modelNames } from "@/lib/api/tracks/model-names";
+import { ledgerEntryDetails } from "./ledger-entry-details";
 import { FORMER_MEMBER, ledgerMembers } from "./ledger-members";
 
-const HEADER = ["date_utc", "member", "email", "model", "generation_id", "quoted_usd", "refunded_usd", "net_usd"];
+// `model` is the id scripts match on; `model_name` and `title` are what people read (the title
+// as it is now, after a rename). The amounts stay the last three columns.
+const HEADER = ["date_utc", "member", "email", "model", "model_name", "generation_id", "title", "quoted_usd", "refunded_usd", "net_usd"];
 const BATCH = 1_000;
 
 /**
  * The ledger (of one UTC month, or all of it) as a CSV download, oldest charge first, one
- * line per charge. Amounts come straight from the Decimal columns, to the micro-dollar, so
- * the net column sums exactly to the quotes less the refunds. Streamed in batches, so a
- * long ledger never sits in memory whole.
+ * line per charge, with the model's name and the track's current title beside their ids.
+ * Amounts come straight from the Decimal columns, to the micro-dollar, so the net column sums
+ * exactly to the quotes less the refunds. Streamed in batches, so a long ledger never sits in
+ * memory whole.
  */
 export async function exportLedgerCsv(month: CalendarMonth | undefined, now = new Date()): Promise<Response> {
   const prisma = await db();
@@ -20,6 +25,7 @@ export async function exportLedgerCsv(month: CalendarMonth | undefined, now = ne
   const encoder = new TextEncoder();
   let after: Pick<LedgerEntry, "createdAt" | "id"> | undefined;
   let headerSent = false;
+  let names: Map<string, string> | undefined;
 
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -34,7 +40,11 @@ export async function exportLedgerCsv(month: CalendarMonth | undefined, now = ne
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: BATCH,
       });
-      const members = await ledgerMembers(prisma, entries.map((entry) => entry.memberId));
+      const catalogNames = (names ??= await modelNames());
+      const [members, generations] = await Promise.all([
+        ledgerMembers(prisma, entries.map((entry) => entry.memberId)),
+        ledgerEntryDetails(prisma, entries.map((entry) => entry.generationId)),
+      ]);
       const lines = entries.map((entry) => {
         const member = members.get(entry.memberId) ?? FORMER_MEMBER;
         return csvLine([
@@ -42,7 +52,9 @@ export async function exportLedgerCsv(month: CalendarMonth | undefined, now = ne
           member.name,
           member.email,
           entry.model,
+          catalogNames.get(entry.model) ?? entry.model,
           entry.generationId,
+          generations.get(entry.generationId)?.title ?? "",
           exactUsd(entry.quotedUsd),
           exactUsd(entry.refundedUsd),
           exactUsd(entry.quotedUsd.minus(entry.refundedUsd)),

@@ -2,6 +2,8 @@ import "server-only";
 import type { CalendarMonth } from "@/lib/spend/calendar-month";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { modelNames } from "@/lib/api/tracks/model-names";
+import { ledgerEntryDetails } from "./ledger-entry-details";
 import { FORMER_MEMBER, ledgerMembers } from "./ledger-members";
 import { netSpendUsd, type DecimalValue } from "@/lib/spend/net-spend";
 
@@ -13,16 +15,23 @@ export type LedgerEntryView = {
   /** ISO 8601, UTC. */
   createdAt: string;
   generationId: string;
-  /** The generation's title and status, when its row still exists. */
+  /** Its track's current title (after a rename too), else the generation's; null once the generation's row is gone. */
   title: string | null;
   status: string | null;
   memberId: string;
   memberName: string;
   memberEmail: string;
+  /** The model's id, and its name from Venice's catalog (the id when the catalog does not list it or cannot be reached). */
   model: string;
+  modelName: string;
   quotedUsd: number;
   refundedUsd: number;
   netUsd: number;
+  /**
+   * The charge was held for a reserved length and settled on the track's real length (Seed
+   * Audio): its refund is the part of the hold Venice gave back, its net what Venice charged.
+   */
+  settled: boolean;
 };
 
 export type Ledger = {
@@ -30,7 +39,7 @@ export type Ledger = {
   month: string | null;
   total: LedgerTotals;
   members: (LedgerTotals & { memberId: string; name: string; email: string })[];
-  models: (LedgerTotals & { model: string })[];
+  models: (LedgerTotals & { model: string; modelName: string })[];
   /** Every month with a charge, newest first, whatever `month` is. */
   months: (LedgerTotals & { month: string })[];
   /** The latest charges, newest first; `total.entries` says how many there are. */
@@ -58,15 +67,12 @@ export async function listLedger(month: CalendarMonth | undefined): Promise<Ledg
       FROM "LedgerEntry" GROUP BY 1 ORDER BY 1 DESC`,
     prisma.ledgerEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LATEST_ENTRIES }),
   ]);
-  const members = await ledgerMembers(prisma, [...byMember.map((row) => row.memberId), ...latest.map((row) => row.memberId)]);
-  const generations = new Map(
-    (
-      await prisma.generation.findMany({
-        where: { id: { in: latest.map((entry) => entry.generationId) } },
-        select: { id: true, title: true, status: true },
-      })
-    ).map((generation) => [generation.id, generation]),
-  );
+  const [members, generations, names] = await Promise.all([
+    ledgerMembers(prisma, [...byMember.map((row) => row.memberId), ...latest.map((row) => row.memberId)]),
+    ledgerEntryDetails(prisma, latest.map((entry) => entry.generationId)),
+    modelNames(),
+  ]);
+  const nameOf = (model: string) => names.get(model) ?? model;
   const byNet = (a: LedgerTotals, b: LedgerTotals) => b.netUsd - a.netUsd;
 
   return {
@@ -75,7 +81,9 @@ export async function listLedger(month: CalendarMonth | undefined): Promise<Ledg
     members: byMember
       .map((row) => ({ memberId: row.memberId, ...(members.get(row.memberId) ?? FORMER_MEMBER), ...totalsOf(row) }))
       .sort((a, b) => byNet(a, b) || a.name.localeCompare(b.name)),
-    models: byModel.map((row) => ({ model: row.model, ...totalsOf(row) })).sort((a, b) => byNet(a, b) || a.model.localeCompare(b.model)),
+    models: byModel
+      .map((row) => ({ model: row.model, modelName: nameOf(row.model), ...totalsOf(row) }))
+      .sort((a, b) => byNet(a, b) || a.modelName.localeCompare(b.modelName)),
     months: byMonth.map((row) => ({ month: row.month, ...totals(row.quoted, row.refunded, row.entries) })),
     entries: latest.map((entry) => {
       const member = members.get(entry.memberId) ?? FORMER_MEMBER;
@@ -90,10 +98,17 @@ export async function listLedger(month: CalendarMonth | undefined): Promise<Ledg
         memberName: member.name,
         memberEmail: member.email,
         model: entry.model,
+        modelName: nameOf(entry.model),
         ...amounts(entry.quotedUsd, entry.refundedUsd),
+        settled: isSettlement(generation?.status, entry.refundedUsd),
       };
     }),
   };
+}
+
+/** A refund on a job that made its track is a settlement (settle-charge.ts): a failed job's is a refund in full. */
+function isSettlement(status: string | undefined, refundedUsd: Prisma.Decimal): boolean {
+  return (status === "completed" || status === "downloaded") && !refundedUsd.isZero();
 }
 
 function totalsOf({ _sum, _count }: Sums): LedgerTotals {
