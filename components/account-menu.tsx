@@ -3,21 +3,24 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { navItems } from "@/components/nav-items";
 import { ROLE_LABELS } from "@/components/team/role-labels";
+import { ThemeChoice } from "@/components/theme/theme-choice";
 import type { Role } from "@/lib/auth/member";
 
-/** Where a member can go from the header: their account, the admin pages their role opens, the way out. */
-function destinations(role: Role): { href: string; label: string }[] {
-  const forAdmins = role === "member" ? [] : [
-    { href: "/team", label: "Team" },
-    { href: "/ledger", label: "Ledger" },
-  ];
-  return [{ href: "/account", label: "Account" }, ...forAdmins];
+/**
+ * Where the menu leads: the account, and on a phone (below md) the admin pages the header's
+ * nav leaves out there; from md they are in the nav, so the menu hides them (`md:hidden`).
+ */
+function destinations(role: Role): { href: string; label: string; phoneOnly: boolean }[] {
+  const collapsed = navItems(role).filter((item) => !item.primary);
+  return [{ href: "/account", label: "Account", phoneOnly: false }, ...collapsed.map(({ href, label }) => ({ href, label, phoneOnly: true }))];
 }
 
 /**
- * Who is signed in, as a disclosure button opening a short list of links and Sign out.
- * Escape or a click elsewhere closes it; focus returns to the button on Escape.
+ * Who is signed in, as a disclosure button opening a short list of links, the theme and Sign out.
+ * Escape or a click elsewhere closes it; focus returns to the button on Escape. The name shows
+ * from lg, whole up to 15rem; below, the initials stand for it (the button's tooltip names them).
  */
 export function AccountMenu({ name, role }: { name: string; role: Role }) {
   const router = useRouter();
@@ -58,14 +61,15 @@ export function AccountMenu({ name, role }: { name: string; role: Role }) {
     "aria-[current=page]:text-accent-700 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-[current=page]:text-accent-400";
 
   return (
-    <div ref={rootRef} className="relative">
+    <div ref={rootRef} className="relative shrink-0">
       <button
         ref={buttonRef}
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
-        className="flex items-center gap-2 rounded-full p-0.5 text-sm font-medium sm:py-1 sm:pr-2 sm:pl-1 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"
+        title={name}
+        className="flex shrink-0 items-center gap-2 rounded-full p-0.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 md:py-1 md:pr-2 md:pl-1 dark:text-zinc-200 dark:hover:bg-zinc-800"
       >
         <span
           aria-hidden
@@ -74,8 +78,8 @@ export function AccountMenu({ name, role }: { name: string; role: Role }) {
           {initials(name)}
         </span>
         <span className="sr-only">Account menu for </span>
-        <span className="max-w-32 truncate max-sm:sr-only">{name}</span>
-        <svg aria-hidden viewBox="0 0 24 24" className={`size-4 fill-none stroke-current stroke-2 transition-transform max-sm:hidden ${open ? "rotate-180" : ""}`}>
+        <span className="max-w-60 truncate max-lg:sr-only">{name}</span>
+        <svg aria-hidden viewBox="0 0 24 24" className={`size-4 fill-none stroke-current stroke-2 transition-transform max-md:hidden ${open ? "rotate-180" : ""}`}>
           <path d="m6 9 6 6 6-6" />
         </svg>
       </button>
@@ -89,14 +93,17 @@ export function AccountMenu({ name, role }: { name: string; role: Role }) {
           <p className="text-xs text-zinc-600 dark:text-zinc-400">{ROLE_LABELS[role]}</p>
         </div>
         <ul className="space-y-0.5 py-1.5">
-          {destinations(role).map(({ href, label }) => (
-            <li key={href}>
+          {destinations(role).map(({ href, label, phoneOnly }) => (
+            <li key={href} className={phoneOnly ? "md:hidden" : undefined}>
               <Link href={href} onClick={() => setOpen(false)} aria-current={pathname === href ? "page" : undefined} className={item}>
                 {label}
               </Link>
             </li>
           ))}
         </ul>
+        <div className="border-t border-zinc-200 pt-2 dark:border-zinc-800">
+          <ThemeChoice />
+        </div>
         <div className="border-t border-zinc-200 pt-1.5 dark:border-zinc-800">
           <button type="button" onClick={signOut} disabled={signingOut} className={item}>
             {signingOut ? "Signing out…" : "Sign out"}

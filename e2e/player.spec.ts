@@ -111,7 +111,7 @@ test("the library plays as a queue: Shift+→/← move through it, repeat one, a
   await expect(player).toHaveAttribute("data-track-id", order[1]!);
 
   // The bar lives across a client-side page change.
-  await page.getByRole("link", { name: "Create a track" }).click();
+  await page.getByRole("link", { name: "Create", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(player).toHaveAttribute("data-track-id", order[1]!);
 

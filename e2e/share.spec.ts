@@ -67,8 +67,8 @@ test("a share link opens signed out, plays and downloads; revoked, it is a 404",
   for (const id of [trackId, track.generationId, track.creator.id]) expect(html).not.toContain(id);
   expect(html).not.toMatch(/href="\/(library|team|ledger|account|sign-in)?"/);
   expect(html).toMatch(/<meta name="robots" content="noindex/);
-  await expect(guest.getByRole("link")).toHaveCount(1);
-  await expect(guest.getByRole("link")).toHaveText(/Download/);
+  await expect(guest.getByRole("link").filter({ hasNotText: "Skip to content" })).toHaveCount(1);
+  await expect(guest.getByRole("link").filter({ hasNotText: "Skip to content" })).toHaveText(/Download/);
 
   // Play: the time advances.
   await guest.getByRole("button", { name: `Play ${track.title}` }).click();
@@ -97,7 +97,7 @@ test("a share link opens signed out, plays and downloads; revoked, it is a 404",
   const gone = await guest.goto(url);
   expect(gone?.status()).toBe(404);
   await expect(guest.getByRole("heading", { level: 1, name: "This link no longer works" })).toBeVisible();
-  await expect(guest.getByRole("link")).toHaveCount(0);
+  await expect(guest.getByRole("link").filter({ hasNotText: "Skip to content" })).toHaveCount(0);
   expect((await visitor.request.get(`/api/share/${token}/audio`)).status()).toBe(404);
   expect((await visitor.request.get(`/api/share/${token}/peaks`)).status()).toBe(404);
   await checkAndShoot(guest, "share-gone", SHOTS);

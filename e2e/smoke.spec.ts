@@ -158,6 +158,6 @@ test("pages and the player run under the Content Security Policy, with the secur
 
   const missing = await page.goto("/no-such-page");
   expect(missing!.status()).toBe(404);
-  await expect(page.getByText("This page could not be found.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "This page does not exist" })).toBeVisible();
   expect(violations).toEqual([]);
 });

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { PasswordForm } from "@/components/account/password-form";
-import { PageHeader } from "@/components/page-header";
+import { AppHeader } from "@/components/app-header";
+import { PageMain } from "@/components/page-main";
 import { OwnSpendSummary } from "@/components/spend/own-spend-summary";
 import { LocalTime } from "@/components/team/local-time";
 import { Panel } from "@/components/team/panel";
 import { ROLE_LABELS } from "@/components/team/role-labels";
-import { StudioNav } from "@/components/team/studio-nav";
 import { getOwnSpend } from "@/lib/api/spend/get-own-spend";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { requirePageMember } from "@/lib/auth/page-member";
@@ -41,11 +41,9 @@ export default async function AccountPage() {
     { term: "Member since", value: <LocalTime iso={createdAt.toISOString()} /> },
   ];
   return (
-    <div className="mx-auto max-w-3xl px-4 pb-16 sm:px-6">
-      <PageHeader title="Account">
-        <StudioNav member={member} />
-      </PageHeader>
-      <main className="space-y-6">
+    <>
+      <AppHeader member={member} title="Account" />
+      <PageMain className="mx-auto max-w-3xl space-y-6 px-4 pb-16 sm:px-6">
         <Panel id="profile" title="Your account">
           <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[9rem_1fr] sm:gap-y-3">
             {details.map(({ term, value }) => (
@@ -62,7 +60,7 @@ export default async function AccountPage() {
         <Panel id="password" title="Change password" intro="You need your current password. Your other devices are signed out when it changes.">
           <PasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />
         </Panel>
-      </main>
-    </div>
+      </PageMain>
+    </>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { AppHeader } from "@/components/app-header";
 import { CapsPanel } from "@/components/ledger/caps-panel";
 import { LedgerView } from "@/components/ledger/ledger-view";
 import { MemberLedgerNote } from "@/components/ledger/member-ledger-note";
-import { PageHeader } from "@/components/page-header";
-import { StudioNav } from "@/components/team/studio-nav";
+import { PageMain } from "@/components/page-main";
 import { getCaps } from "@/lib/api/caps/get-caps";
 import { listLedger } from "@/lib/api/ledger/list-ledger";
 import { getOwnSpend } from "@/lib/api/spend/get-own-spend";
@@ -17,12 +17,12 @@ export const dynamic = "force-dynamic";
 export default async function LedgerPage() {
   const member = await requirePageMember();
   return (
-    <div className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
-      <PageHeader title="Ledger">
-        <StudioNav member={member} />
-      </PageHeader>
-      <main className="space-y-6">{hasRole(member, "admin") ? await adminLedger(member) : await memberNote(member)}</main>
-    </div>
+    <>
+      <AppHeader member={member} title="Ledger" />
+      <PageMain className="mx-auto max-w-6xl space-y-6 px-4 pb-16 sm:px-6">
+        {hasRole(member, "admin") ? await adminLedger(member) : await memberNote(member)}
+      </PageMain>
+    </>
   );
 }
 

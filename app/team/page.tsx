@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/page-header";
-import { StudioNav } from "@/components/team/studio-nav";
+import { AppHeader } from "@/components/app-header";
+import { PageMain } from "@/components/page-main";
 import { TeamView } from "@/components/team/team-view";
 import { invitableRoles } from "@/lib/api/team/team-policy";
 import { listInvites } from "@/lib/api/team/list-invites";
@@ -15,11 +15,9 @@ export default async function TeamPage() {
   const member = await requirePageMember("admin");
   const [{ members }, { invites }, { openSignUp }] = await Promise.all([listMembers(member), listInvites(member), studioSettings()]);
   return (
-    <div className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
-      <PageHeader title="Team">
-        <StudioNav member={member} />
-      </PageHeader>
-      <main>
+    <>
+      <AppHeader member={member} title="Team" />
+      <PageMain className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
         <TeamView
           viewer={{ id: member.id, isOwner: member.role === "owner" }}
           members={members}
@@ -27,7 +25,7 @@ export default async function TeamPage() {
           invitableRoles={invitableRoles(member)}
           openSignUp={openSignUp}
         />
-      </main>
-    </div>
+      </PageMain>
+    </>
   );
 }

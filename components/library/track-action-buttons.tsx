@@ -18,6 +18,7 @@ export function PlayToggle({ name, playing, onToggle, size = "size-10" }: { name
       type="button"
       onClick={onToggle}
       aria-label={`${playing ? "Pause" : "Play"} ${name}`}
+      title={playing ? "Pause" : "Play"}
       className={`inline-flex ${size} shrink-0 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-accent-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-accent-400`}
     >
       {playing ? <PauseIcon /> : <PlayIcon />}

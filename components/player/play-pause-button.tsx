@@ -23,6 +23,7 @@ export function PlayPauseButton({ playing, title, onToggle, disabled, size }: Pr
       onClick={onToggle}
       disabled={disabled}
       aria-label={playing ? `Pause ${title}` : `Play ${title}`}
+      title={playing ? "Pause" : "Play"}
       className={`inline-flex ${button} shrink-0 items-center justify-center rounded-full bg-accent-600 text-white shadow-sm hover:bg-accent-700 disabled:opacity-50`}
     >
       {playing ? (

@@ -1,11 +1,10 @@
 import type WaveSurfer from "wavesurfer.js";
 import type { WaveSurferOptions } from "wavesurfer.js";
+import { isDarkScheme, onColorSchemeChange } from "@/components/theme/color-scheme";
 import { parseWaveform, type Waveform } from "@/lib/audio/waveform";
 
 // What every waveform player of the studio shares (the app-wide player bar, the public share
 // page): its look, the stored peaks it draws at once, and its keyboard seeking.
-
-const DARK_SCHEME = "(prefers-color-scheme: dark)";
 
 function waveformColors(dark: boolean): Pick<WaveSurferOptions, "waveColor" | "progressColor" | "cursorColor"> {
   return {
@@ -20,7 +19,7 @@ export function waveformOptions(container: HTMLElement, height: number): WaveSur
   return {
     container,
     height,
-    ...waveformColors(window.matchMedia(DARK_SCHEME).matches),
+    ...waveformColors(isDarkScheme()),
     cursorWidth: 2,
     barWidth: 2,
     barGap: 1,
@@ -31,12 +30,9 @@ export function waveformOptions(container: HTMLElement, height: number): WaveSur
   };
 }
 
-/** Recolours `ws` when the page's colour scheme changes; returns the unsubscribe. */
+/** Recolours `ws` when the page's colour scheme changes (the theme chosen, or the system's); returns the unsubscribe. */
 export function followColorScheme(ws: WaveSurfer): () => void {
-  const scheme = window.matchMedia(DARK_SCHEME);
-  const recolor = () => ws.setOptions(waveformColors(scheme.matches));
-  scheme.addEventListener("change", recolor);
-  return () => scheme.removeEventListener("change", recolor);
+  return onColorSchemeChange(() => ws.setOptions(waveformColors(isDarkScheme())));
 }
 
 /** The waveform the studio stored for a track, or null (then wavesurfer.js draws it once decoded). */

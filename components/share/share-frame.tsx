@@ -12,7 +12,7 @@ export function ShareFrame({ children }: { children: ReactNode }) {
         <img src="/icon.svg" alt="" width={32} height={32} className="size-8 rounded-lg" />
         <p className="text-base font-semibold tracking-tight">Venice Studio</p>
       </header>
-      <main className="flex flex-1 flex-col justify-center py-8">
+      <main id="main" tabIndex={-1} className="flex flex-1 flex-col justify-center py-8">
         <div className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-8 dark:border-zinc-800 dark:bg-zinc-900/60">{children}</div>
       </main>
       <footer className="text-center text-xs text-zinc-600 dark:text-zinc-400">

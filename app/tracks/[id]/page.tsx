@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { PageHeader } from "@/components/page-header";
-import { StudioNav } from "@/components/team/studio-nav";
+import { AppHeader } from "@/components/app-header";
+import { PageMain } from "@/components/page-main";
 import { TrackPage } from "@/components/track/track-page";
 import { findActiveTrack } from "@/lib/api/tracks/find-track";
 import { requirePageMember } from "@/lib/auth/page-member";
@@ -38,13 +38,11 @@ export default async function TrackRoute({ params }: Props) {
   const { id } = await params;
   if ((await trackTitle(id)) === null) notFound();
   return (
-    <div className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
-      <PageHeader title="Track">
-        <StudioNav member={member} />
-      </PageHeader>
-      <main>
+    <>
+      <AppHeader member={member} title="Track" />
+      <PageMain className="mx-auto max-w-6xl px-4 pb-16 sm:px-6">
         <TrackPage id={id} />
-      </main>
-    </div>
+      </PageMain>
+    </>
   );
 }
