@@ -12,6 +12,8 @@ import { useGenerationEvents } from "@/components/jobs/use-generation-events";
 import { useJobs } from "@/components/jobs/use-jobs";
 import { useRecentTracks } from "@/components/jobs/use-recent-tracks";
 import { useReuseSettings, type ReuseNotice } from "@/components/library/use-reuse-settings";
+import { StudioModeProvider } from "@/components/studio-mode";
+import type { StudioMode } from "@/lib/failure-wording";
 
 const NOTICE_STYLES: Readonly<Record<ReuseNotice["tone"], string>> = {
   done: "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900/60 dark:bg-emerald-950/40 dark:text-emerald-200",
@@ -19,8 +21,19 @@ const NOTICE_STYLES: Readonly<Record<ReuseNotice["tone"], string>> = {
   failed: "border-red-200 bg-red-50 text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200",
 };
 
-/** The studio page's working area: the Create form, the jobs it starts and the member's recent tracks. */
-export function Studio({ memberId }: { memberId: string }) {
+/**
+ * The studio page's working area: the Create form, the jobs it starts and the member's recent
+ * tracks. `mode` is the server's (env().mode): demo mode words the balance as the simulator's.
+ */
+export function Studio({ memberId, mode }: { memberId: string; mode: StudioMode }) {
+  return (
+    <StudioModeProvider mode={mode}>
+      <WorkArea memberId={memberId} />
+    </StudioModeProvider>
+  );
+}
+
+function WorkArea({ memberId }: { memberId: string }) {
   const models = useModels();
   const form = useCreateForm(models.data, memberId);
   const reuse = useReuseSettings(models.data, form);

@@ -1,23 +1,37 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
 export type ToastMessage = { id: number; text: string; action?: { label: string; run: () => void }; tone?: "error" };
 
+// Bottom-centre, just above the fixed player bar (whose height use-bar-height.ts publishes as
+// --player-bar-height) or the phone's home indicator: never over the page header or the bar.
+const PLACE = { bottom: "calc(var(--player-bar-height, env(safe-area-inset-bottom, 0px)) + 1rem)" };
+
 /**
- * One toast at a time, top-centre: clear of the Create button and the player bar at the
- * bottom; announced politely to screen readers.
+ * One toast at a time, announced politely to screen readers. It stays while the focus is in it
+ * (time to reach its action from the keyboard), then gets its full time again.
  */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
+  // Held by toast id: the next toast starts its own time, whatever happened to this one.
+  const [heldId, setHeldId] = useState<number | null>(null);
+  const held = toast !== null && heldId === toast.id;
   useEffect(() => {
-    if (!toast) return;
+    if (!toast || held) return;
     const timer = setTimeout(onDismiss, toast.action ? 10_000 : 5_000);
     return () => clearTimeout(timer);
-  }, [toast, onDismiss]);
+  }, [toast, held, onDismiss]);
+  const hold = () => setHeldId(toast?.id ?? null);
+  const release = () => setHeldId(null);
   return (
-    <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 top-4 z-50 flex justify-center px-4">
+    <div aria-live="polite" role="status" style={PLACE} className="pointer-events-none fixed inset-x-0 z-50 flex justify-center px-4">
       {toast && (
         <div
+          data-testid="toast"
+          onFocus={hold}
+          onBlur={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget)) release();
+          }}
           className={`pointer-events-auto flex max-w-md items-center gap-3 rounded-xl px-4 py-3 text-sm shadow-lg ${
             toast.tone === "error" ? "bg-red-600 text-white" : "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900"
           }`}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { apiMessage } from "@/lib/failure-wording";
 import type { VeniceError, VeniceErrorCode } from "@/lib/venice/errors";
 
@@ -58,5 +59,5 @@ const CODE_BY_VENICE_CODE: Partial<Record<VeniceErrorCode, ApiErrorCode>> = {
 };
 
 export function apiErrorFromVenice(error: VeniceError): ApiError {
-  return new ApiError(CODE_BY_VENICE_CODE[error.code] ?? "bad_gateway", apiMessage(error.code));
+  return new ApiError(CODE_BY_VENICE_CODE[error.code] ?? "bad_gateway", apiMessage(error.code, env().mode));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/client";
 import { jobError, refusal } from "@/lib/generations/messages";
 import { VeniceError, type VeniceErrorCode } from "@/lib/venice/errors";
-import { apiMessage, endedStatusOf, explainEnding } from "./failure-wording";
+import { apiMessage, balanceRefusal, balanceShortReason, endedStatusOf, explainEnding } from "./failure-wording";
 
 // The one table of failure wording: the API's answers, the job cards (tests/jobs) and the
 // sentence the worker stores, which the API serves and the library's ended-job rows show.
@@ -25,12 +25,35 @@ const VENICE_CODES: VeniceErrorCode[] = [
 
 describe("the API's answer to a failed Venice call", () => {
   it.each(VENICE_CODES)("%s has a sentence of its own", (code) => {
-    expect(apiMessage(code)).toMatch(/^[A-Z].{20,}\.$/);
+    expect(apiMessage(code, "venice")).toMatch(/^[A-Z].{20,}\.$/);
+    expect(apiMessage(code, "demo")).toMatch(/^[A-Z].{20,}\.$/);
   });
 
   it("keeps the sentences creators see today", () => {
-    expect(apiMessage("NETWORK")).toBe("The studio could not reach Venice. Check the server's internet connection.");
-    expect(apiMessage("BAD_REQUEST")).toBe("Venice did not accept these settings. Check the highlighted fields and try again.");
+    expect(apiMessage("NETWORK", "venice")).toBe("The studio could not reach Venice. Check the server's internet connection.");
+    expect(apiMessage("BAD_REQUEST", "venice")).toBe("Venice did not accept these settings. Check the highlighted fields and try again.");
+  });
+});
+
+describe("the balance, by mode", () => {
+  it("with Venice: top up at venice.ai", () => {
+    expect(apiMessage("INSUFFICIENT_BALANCE", "venice")).toBe(
+      "There is not enough Venice balance (or the key's spending limit is reached). Top up at venice.ai and try again.",
+    );
+    expect(balanceShortReason("venice", 24.305, 27.6)).toBe("The Venice balance ($24.30) is short of $27.60. Top up at venice.ai.");
+    expect(balanceRefusal("venice", 0.1501, 0.12)).toBe("This costs $0.16 but the Venice balance is $0.12. Top up at venice.ai and try again.");
+  });
+
+  it("in demo mode: never venice.ai, but how to change the simulated balance (SIM_BALANCE_USD, once the saved one is gone)", () => {
+    const hint =
+      "In demo mode the balance is simulated. To change it, stop the studio while no track is being made, delete the simulator's saved state " +
+      "(data/venice-sim, or venice-sim in your DATA_DIR) and start it again with SIM_BALANCE_USD set, e.g. SIM_BALANCE_USD=100 npm start.";
+    expect(apiMessage("INSUFFICIENT_BALANCE", "demo")).toBe(`There is not enough Venice balance for this. ${hint}`);
+    expect(balanceShortReason("demo", 24.305, 27.6)).toBe(`The Venice balance ($24.30) is short of $27.60. ${hint}`);
+    expect(balanceRefusal("demo", 0.15, 0.12)).toBe(`This costs $0.15 but the Venice balance is $0.12. ${hint}`);
+    const ended = explainEnding({ status: "failed", error: { code: "INSUFFICIENT_BALANCE" }, acceptedByVenice: false, quotedUsd: 0.15, mode: "demo" });
+    expect(ended.detail).toBe(`The simulated Venice account turned the job down: its balance is too low for it. ${hint} Then create it again.`);
+    for (const code of VENICE_CODES) expect(apiMessage(code, "demo")).not.toContain("venice.ai");
   });
 });
 
@@ -80,7 +103,7 @@ describe("what the worker stores with a job that ended without a track", () => {
 
 describe("a code with no words for the status the job ended in", () => {
   const ended = (status: "failed" | "expired" | "uncertain", code: string) =>
-    explainEnding({ status, error: { code, message: "the stored sentence" }, acceptedByVenice: true, quotedUsd: 0.19 });
+    explainEnding({ status, error: { code, message: "the stored sentence" }, acceptedByVenice: true, quotedUsd: 0.19, mode: "venice" });
 
   it("a failed job: the stored sentence, under the usual title", () => {
     expect(ended("failed", "SOMETHING_NEW")).toMatchObject({ title: "Venice could not make this track", detail: "the stored sentence", moneySpent: "no" });

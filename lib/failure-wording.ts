@@ -4,8 +4,43 @@
 // worker stores with an ended job, which the API serves and the library's ended-job rows show;
 // with, below it, the notes above the library's lists of ended jobs. The browser imports it
 // too: no server-only imports.
-import { formatPrice } from "@/lib/money";
+import { formatBalance, formatPrice } from "@/lib/money";
 import type { VeniceErrorCode } from "@/lib/venice/errors";
+
+/** Where the studio's Venice calls go: Venice, or in demo mode its built-in simulator. */
+export type StudioMode = "demo" | "venice";
+
+// Where more balance comes from. In demo mode it is the simulator's: saved with its jobs in
+// DATA_DIR/venice-sim, it starts from SIM_BALANCE_USD only once that saved state is gone.
+const DEMO_BALANCE =
+  "In demo mode the balance is simulated. To change it, stop the studio while no track is being made, delete the simulator's " +
+  "saved state (data/venice-sim, or venice-sim in your DATA_DIR) and start it again with SIM_BALANCE_USD set, e.g. SIM_BALANCE_USD=100 npm start.";
+
+/** The balance's words, in each mode: the form's reason, the submit's refusal, Venice's refusal and the ended job. */
+const BALANCE = {
+  venice: {
+    short: (balance: string, price: string) => `The Venice balance (${balance}) is short of ${price}. Top up at venice.ai.`,
+    refusal: (price: string, balance: string) => `This costs ${price} but the Venice balance is ${balance}. Top up at venice.ai and try again.`,
+    api: "There is not enough Venice balance (or the key's spending limit is reached). Top up at venice.ai and try again.",
+    detail: "Venice turned the job down: the balance, or the key's spending limit, is too low for it. Top up at venice.ai, then create it again.",
+  },
+  demo: {
+    short: (balance: string, price: string) => `The Venice balance (${balance}) is short of ${price}. ${DEMO_BALANCE}`,
+    refusal: (price: string, balance: string) => `This costs ${price} but the Venice balance is ${balance}. ${DEMO_BALANCE}`,
+    api: `There is not enough Venice balance for this. ${DEMO_BALANCE}`,
+    detail: `The simulated Venice account turned the job down: its balance is too low for it. ${DEMO_BALANCE} Then create it again.`,
+  },
+} as const satisfies Record<StudioMode, unknown>;
+
+/** Create's reason for not sending a request the balance cannot pay for. */
+export function balanceShortReason(mode: StudioMode, balanceUsd: number, priceUsd: number): string {
+  return BALANCE[mode].short(formatBalance(balanceUsd), formatPrice(priceUsd));
+}
+
+/** The studio API's refusal (402) of a request the balance cannot pay for. */
+export function balanceRefusal(mode: StudioMode, priceUsd: number, balanceUsd: number): string {
+  return BALANCE[mode].refusal(formatPrice(priceUsd), formatBalance(balanceUsd));
+}
 
 /** The studio's own codes, for what happened to a job that Venice did not report. */
 type StudioFailureCode = "QUEUE_UNCONFIRMED" | "EXPIRED" | "JOB_UNKNOWN" | "INFERENCE_FAILED" | "INVALID_REQUEST";
@@ -34,7 +69,7 @@ type Ending = {
    * What happened and what to do. `late`: Venice stopped the job after accepting it.
    * `suggestion` is empty, or the clause pointing at the prompt Venice suggested.
    */
-  detail: string | ((job: { late: boolean; suggestion: string }) => string);
+  detail: string | ((job: { late: boolean; suggestion: string; mode: StudioMode }) => string);
 };
 
 const REFUSED = { status: "failed", money: "refunded" } as const;
@@ -61,12 +96,8 @@ const FAILURES = {
     },
   },
   INSUFFICIENT_BALANCE: {
-    api: "There is not enough Venice balance (or the key's spending limit is reached). Top up at venice.ai and try again.",
-    ending: {
-      ...REFUSED,
-      title: "Not enough Venice balance",
-      detail: "Venice turned the job down: the balance, or the key's spending limit, is too low for it. Top up at venice.ai, then create it again.",
-    },
+    api: (mode) => BALANCE[mode].api,
+    ending: { ...REFUSED, title: "Not enough Venice balance", detail: ({ mode }) => BALANCE[mode].detail },
   },
   FORBIDDEN: {
     api: "This API key is not allowed to use this model here.",
@@ -136,14 +167,15 @@ const FAILURES = {
       detail: "The studio's stored copy of this request is not valid, so it never went to Venice. Create it again from the form.",
     },
   },
-} satisfies Record<VeniceErrorCode, { api: string; ending?: Ending }> & Record<StudioFailureCode, { ending: Ending }>;
+} satisfies Record<VeniceErrorCode, { api: string | ((mode: StudioMode) => string); ending?: Ending }> & Record<StudioFailureCode, { ending: Ending }>;
 
 /** The codes a job can end with: the studio's own, and Venice's refusals. */
 export type JobEndCode = { [Code in keyof typeof FAILURES]: (typeof FAILURES)[Code] extends { ending: Ending } ? Code : never }[keyof typeof FAILURES];
 
 /** The studio API's answer when a Venice call made for a request fails (lib/errors.ts). */
-export function apiMessage(code: VeniceErrorCode): string {
-  return FAILURES[code].api;
+export function apiMessage(code: VeniceErrorCode, mode: StudioMode): string {
+  const { api } = FAILURES[code];
+  return typeof api === "string" ? api : api(mode);
 }
 
 // A job whose code has no words for its status (an older or unknown code) is told by its
@@ -159,6 +191,8 @@ export type EndedJob = {
   acceptedByVenice: boolean;
   /** Venice's quote for the job, USD. */
   quotedUsd: number;
+  /** Whom the studio talks to: demo mode words the balance as the simulator's. */
+  mode: StudioMode;
 };
 
 export type EndingExplanation = {
@@ -187,9 +221,14 @@ export function explainEnding(job: EndedJob): EndingExplanation {
   };
 }
 
+/** Whether money was spent on a job that ended without a track: the same in either mode. */
+export function endingMoneySpent(job: Omit<EndedJob, "mode">): EndingExplanation["moneySpent"] {
+  return MONEY[endingOf(job)?.money ?? "refunded"].moneySpent;
+}
+
 function detailOf({ detail }: Ending, job: EndedJob): string {
   if (typeof detail === "string") return detail;
-  return detail({ late: job.acceptedByVenice, suggestion: job.error?.suggestedPrompt ? ", or use Venice's suggestion below," : "" });
+  return detail({ late: job.acceptedByVenice, suggestion: job.error?.suggestedPrompt ? ", or use Venice's suggestion below," : "", mode: job.mode });
 }
 
 /** The status a job ending with `code` is put in. */
@@ -197,7 +236,7 @@ export function endedStatusOf(code: JobEndCode): EndedStatus {
   return FAILURES[code].ending.status;
 }
 
-function endingOf(job: EndedJob): Ending | undefined {
+function endingOf(job: Omit<EndedJob, "mode">): Ending | undefined {
   const code = job.error?.code;
   const own = code !== undefined && Object.hasOwn(FAILURES, code) ? (FAILURES as Record<string, { ending?: Ending }>)[code]!.ending : undefined;
   if (own?.status === job.status) return own;

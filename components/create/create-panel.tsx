@@ -1,7 +1,8 @@
 "use client";
 
+import { useStudioMode } from "@/components/studio-mode";
 import { ApiFailure } from "@/lib/browser/fetch-json";
-import { formatBalance, formatPrice } from "@/lib/money";
+import { balanceShortReason } from "@/lib/failure-wording";
 import type { ModelCapabilities } from "@/lib/venice/capabilities";
 import { priceOf } from "@/lib/venice/pricing";
 import { CapabilityFields } from "./capability-fields";
@@ -33,6 +34,7 @@ export function CreatePanel({ models, form, onAccepted }: { models: readonly Mod
     onAccepted(answer);
   });
   const balance = useBalance();
+  const mode = useStudioMode();
   if (!form.ready) return <p role="status" className="rounded-2xl border border-zinc-200 p-6 text-sm dark:border-zinc-800">Loading your draft…</p>;
   if (!model || !request) return <p>No model is available right now.</p>;
 
@@ -63,7 +65,7 @@ export function CreatePanel({ models, form, onAccepted }: { models: readonly Mod
     form.touched.size === 0
       ? undefined
       : (Object.values(localErrors)[0]?.[0] ??
-        (short ? `The Venice balance (${formatBalance(balance)}) is short of ${formatPrice(price)}. Top up at venice.ai.` : undefined));
+        (short ? balanceShortReason(mode, balance, price) : undefined));
   const ready = Boolean(valid) && !short && !submission.isPending;
   const trySubmit = () => {
     if (valid && !short) submission.submit(model.id, valid, takes);

@@ -1,5 +1,5 @@
 import { chargeDisplay, formatExactUsd, formatPrice } from "@/lib/money";
-import { explainJob, type ExplainableJob } from "./explain-job";
+import { moneySpentOf, type ExplainableJob } from "./explain-job";
 import type { Job } from "./use-jobs";
 
 // The money of a batch, told once: the takes' prices summed, then rounded up to the cent, so
@@ -25,7 +25,7 @@ const IN_FLIGHT = new Set(["pending", "queued", "processing", "downloaded"]);
 const chargeOf = (take: BatchTake) => take.settledUsd ?? take.quotedUsd;
 
 export function explainBatch(takes: readonly BatchTake[]): BatchSummary {
-  const spent = takes.map((take) => ({ take, spent: explainJob(take).moneySpent }));
+  const spent = takes.map((take) => ({ take, spent: moneySpentOf(take) }));
   const sum = (kind: BatchSummary["moneySpent"], of: (take: BatchTake) => number = chargeOf) =>
     spent.filter((entry) => entry.spent === kind).reduce((total, { take }) => total + of(take), 0);
   const charged = sum("yes");

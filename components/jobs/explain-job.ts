@@ -1,4 +1,4 @@
-import { explainEnding } from "@/lib/failure-wording";
+import { endingMoneySpent, explainEnding, type StudioMode } from "@/lib/failure-wording";
 import type { Job } from "./use-jobs";
 
 // What a job card says, in a creator's words: where the job stands, what went wrong and what
@@ -21,20 +21,38 @@ export type JobExplanation = {
 
 export type ExplainableJob = Pick<Job, "status" | "error" | "retry" | "quotedUsd" | "acceptedByVenice">;
 
-export function explainJob(job: ExplainableJob): JobExplanation {
+/** `mode`: demo mode words a balance refusal as the simulator's (lib/failure-wording). */
+export function explainJob(job: ExplainableJob, mode: StudioMode): JobExplanation {
   switch (job.status) {
     case "pending":
     case "queued":
     case "processing":
     case "downloaded":
       // Venice charges when it accepts the job: from "queued" on.
-      return { ...inFlight(job, job.status), moneySpent: job.status === "pending" ? "no" : "yes", money: null };
+      return { ...inFlight(job, job.status), moneySpent: moneySpentOf(job), money: null };
     case "completed":
       return { tone: "ready", title: "Ready", detail: null, moneySpent: "yes", money: null };
     case "failed":
     case "expired":
     case "uncertain":
-      return explainEnding({ ...job, status: job.status });
+      return explainEnding({ ...job, status: job.status, mode });
+  }
+}
+
+/** Whether money was spent on the job, as its card says (explainJob): what its batch's money line sums. */
+export function moneySpentOf(job: ExplainableJob): JobExplanation["moneySpent"] {
+  switch (job.status) {
+    case "pending":
+      return "no";
+    case "queued":
+    case "processing":
+    case "downloaded":
+    case "completed":
+      return "yes";
+    case "failed":
+    case "expired":
+    case "uncertain":
+      return endingMoneySpent({ ...job, status: job.status });
   }
 }
 

@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { useStudioMode } from "@/components/studio-mode";
 import { chargeDisplay } from "@/lib/money";
-import { about, explainJob, type JobExplanation } from "./explain-job";
+import { explainJob, type JobExplanation } from "./explain-job";
+import { progressWording, type ProgressWording } from "./progress-wording";
 import { trackHref, type StudioTrack } from "./track-api";
 import { TrackPlayButton } from "./track-play-button";
 import { isActive, type Job } from "./use-jobs";
+import { useNow } from "./use-now";
 
 const TONE_STYLES: Record<JobExplanation["tone"], { border: string; text: string }> = {
   working: { border: "border-l-accent-500 dark:border-l-accent-500", text: "text-zinc-600 dark:text-zinc-300" },
@@ -26,13 +29,12 @@ type Props = {
 /** One take of a batch in the jobs panel: where it stands, what went wrong (and its money) if it failed, and once finished, play and its page. */
 export function JobCard({ job, takeLabel, track, queue, onUsePrompt }: Props) {
   const running = isActive(job);
-  const percent = Math.round(job.progress * 100);
-  const explanation = explainJob(job);
+  const now = useNow(running);
+  const progress = running ? progressWording(job, now) : null;
+  const explanation = explainJob(job, useStudioMode());
   const tone = TONE_STYLES[explanation.tone];
   // Names the take in its controls: "Take 2 of <title>", or the title alone.
   const name = takeLabel ? `${takeLabel} of ${job.title}` : job.title;
-  // While the job waits to try again, the detail says when; an ETA would contradict it.
-  const eta = running && !job.retry && job.etaMs !== null ? ` · ${about(job.etaMs)} left` : "";
   return (
     <li data-testid="job" data-status={job.status} data-tone={explanation.tone} className={`border-l-4 py-1 pl-3 ${tone.border}`}>
       <div className="flex items-center gap-3">
@@ -49,7 +51,11 @@ export function JobCard({ job, takeLabel, track, queue, onUsePrompt }: Props) {
             <span className="sr-only">{job.title}: </span>
           )}
           <span data-testid="job-state" className={`font-medium ${tone.text}`}>{explanation.title}</span>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">{eta}</span>
+          {progress?.time ? (
+            <span data-testid="job-time" className="text-xs text-zinc-500 dark:text-zinc-400">
+              {` · ${progress.time}`}
+            </span>
+          ) : null}
         </p>
         {job.status === "completed" && job.trackId ? (
           <Link
@@ -60,18 +66,7 @@ export function JobCard({ job, takeLabel, track, queue, onUsePrompt }: Props) {
           </Link>
         ) : null}
       </div>
-      {running ? (
-        <div
-          role="progressbar"
-          aria-label={`Progress of ${name}`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          className="mt-2 h-1.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
-        >
-          <div className="h-full rounded-full bg-accent-500 transition-[width] duration-700" style={{ width: `${Math.max(3, percent)}%` }} />
-        </div>
-      ) : null}
+      {progress ? <ProgressBar progress={progress} name={name} /> : null}
       {explanation.detail ? (
         <p data-testid="job-detail" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
           {explanation.detail}
@@ -103,5 +98,28 @@ export function JobCard({ job, takeLabel, track, queue, onUsePrompt }: Props) {
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** The bar of a job in flight; past the expected time it claims no share: full width, pulsing. */
+function ProgressBar({ progress, name }: { progress: ProgressWording; name: string }) {
+  const { percent, valueText } = progress;
+  return (
+    <div
+      role="progressbar"
+      aria-label={`Progress of ${name}`}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent ?? undefined}
+      aria-valuetext={valueText}
+      data-overdue={percent === null || undefined}
+      className="mt-2 h-1.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+    >
+      <div
+        className={`h-full rounded-full bg-accent-500 transition-[width] duration-700 ${percent === null ? "opacity-70 motion-safe:animate-pulse" : ""}`}
+        // A sliver shows even at 0%: the job has started.
+        style={{ width: `${percent === null ? 100 : Math.max(3, percent)}%` }}
+      />
+    </div>
   );
 }

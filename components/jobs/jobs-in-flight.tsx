@@ -7,12 +7,17 @@ import { Toast, type ToastMessage } from "@/components/toast";
 import { JobBatchCard } from "./job-batch-card";
 import { NotifyOffer } from "./notify-offer";
 import { PlayWhenReadyToggle } from "./play-when-ready-toggle";
-import { recentTracksKey, trackHref } from "./track-api";
+import { readyAnnouncement } from "./ready-announcement";
+import { recentTracksKey } from "./track-api";
 import { useAwayAlerts } from "./use-away-alerts";
-import type { useJobs } from "./use-jobs";
+import { useGathered } from "./use-gathered";
+import type { Job, useJobs } from "./use-jobs";
 import { useTracksReady } from "./use-tracks-ready";
 
 type Jobs = ReturnType<typeof useJobs>;
+
+/** How long after a track gets ready others may join its toast. */
+const GATHER_READY_MS = 1_500;
 
 type Props = {
   memberId: string;
@@ -28,16 +33,13 @@ export function JobsInFlight({ memberId, jobs, modelName, onUsePrompt }: Props) 
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const dismissToast = useCallback(() => setToast(null), []);
   const alertAway = useAwayAlerts();
+  // Tracks that finish within a moment of each other get one toast ("3 tracks are ready").
+  const announce = useGathered<Job>((ready) => {
+    const { text, action } = readyAnnouncement(ready);
+    setToast({ id: Date.now(), text, action: { label: action.label, run: () => router.push(action.href) } });
+  }, GATHER_READY_MS);
   useTracksReady(jobs.jobs, jobs.restored, (ready) => {
-    const [only] = ready;
-    const one = ready.length === 1 && only?.trackId ? only : null;
-    setToast({
-      id: Date.now(),
-      text: one ? `“${one.title}” is ready.` : `${ready.length} tracks are ready.`,
-      action: one
-        ? { label: "Open the track", run: () => router.push(trackHref(one.trackId!)) }
-        : { label: "Open the library", run: () => router.push("/library") },
-    });
+    announce(ready);
     alertAway(ready);
     void queryClient.invalidateQueries({ queryKey: recentTracksKey(memberId) });
   });

@@ -1,4 +1,5 @@
 import type { Generation } from "@/lib/db/generated/client";
+import { env } from "@/lib/env";
 import { endedStatusOf, explainEnding, type EndedStatus, type JobEndCode } from "@/lib/failure-wording";
 import type { VeniceError } from "@/lib/venice/errors";
 
@@ -24,6 +25,6 @@ export function refusal(job: EndingJob, error: VeniceError): JobError {
 
 function sentence(job: EndingJob, status: EndedStatus, code: string): string {
   // The suggested prompt is stored apart: the sentence does not point at it.
-  const { detail, money } = explainEnding({ status, error: { code }, acceptedByVenice: job.queueId !== null, quotedUsd: job.quotedUsd.toNumber() });
+  const { detail, money } = explainEnding({ status, error: { code }, acceptedByVenice: job.queueId !== null, quotedUsd: job.quotedUsd.toNumber(), mode: env().mode });
   return `${detail} ${money}`;
 }

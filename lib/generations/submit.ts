@@ -3,10 +3,11 @@ import { randomUUID } from "node:crypto";
 import { checkSpendCaps } from "@/lib/spend/check-spend-caps";
 import { lockSpendCaps } from "@/lib/spend/lock-spend-caps";
 import { ApiError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { balanceRefusal } from "@/lib/failure-wording";
 import { calendarMonthOf } from "@/lib/spend/calendar-month";
 import { Prisma, type GenerationStatus, type PrismaClient } from "@/lib/db/generated/client";
 import { toQueueBody, toQuoteBody } from "@/lib/venice/generation-request";
-import { formatBalance, formatPrice } from "@/lib/money";
 import { resolveDependencies, type GenerationDependencies } from "./dependencies";
 import { notifyGenerationEvent } from "./events";
 import { readBalanceUsd } from "./read-balance";
@@ -134,8 +135,5 @@ async function findBatch(prisma: PrismaClient | Prisma.TransactionClient, idempo
 /** Refuses a request the Venice balance cannot pay for; an unknown balance is not checked. */
 function checkBalance(quotedUsd: number, balanceUsd: number | null): void {
   if (balanceUsd === null || balanceUsd >= quotedUsd) return;
-  throw new ApiError(
-    "payment_required",
-    `This costs ${formatPrice(quotedUsd)} but the Venice balance is ${formatBalance(balanceUsd)}. Top up at venice.ai and try again.`,
-  );
+  throw new ApiError("payment_required", balanceRefusal(env().mode, quotedUsd, balanceUsd));
 }

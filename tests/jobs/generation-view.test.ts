@@ -57,7 +57,7 @@ async function viewWhen(id: string, check: (view: GenerationView) => boolean, ti
 }
 
 /** The job card's words for a view, after the trip through JSON the browser gets. */
-const explained = (generation: GenerationView) => explainJob(JSON.parse(JSON.stringify(generation)) as Job);
+const explained = (generation: GenerationView) => explainJob(JSON.parse(JSON.stringify(generation)) as Job, "venice");
 
 describe("the generation view", () => {
   it("a 429 at queue: waiting out Venice's Retry-After, nothing charged yet, the same in the list of jobs in flight", async () => {

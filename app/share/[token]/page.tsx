@@ -6,6 +6,8 @@ import { SharePlayer } from "@/components/share/share-player";
 import { formatTime } from "@/components/player/format-time";
 import { ApiError } from "@/lib/errors";
 import { getSharedTrack, type SharedTrack } from "@/lib/api/shares/get-shared-track";
+import { CONTENT_TYPES } from "@/lib/api/tracks/stream-track-audio";
+import { pageOrigin } from "@/lib/auth/page-origin";
 
 // The public page a share link opens: no session needed, and nothing of the studio beyond
 // this one track. Search engines are told to leave it out, and the token stays out of Referer.
@@ -24,12 +26,36 @@ const sharedTrack = cache(async (token: string): Promise<SharedTrack | null> => 
   }
 });
 
+const PRIVATE = { robots: { index: false, follow: false }, referrer: "no-referrer" } satisfies Metadata;
+
+/**
+ * The tab's title, and the preview chat apps show for the link (Open Graph, Twitter card):
+ * the track's title, length and audio, with the studio's icon until tracks have artwork. A dead
+ * link says only that it no longer works: nothing of the track.
+ */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const track = await sharedTrack((await params).token);
+  const { token } = await params;
+  const track = await sharedTrack(token);
+  if (!track) return { ...PRIVATE, title: "Link no longer works · Venice Studio" };
+  // Previews are fetched by other servers: every URL in them is absolute.
+  const origin = await pageOrigin();
+  const description = `A track made with Venice Studio · ${formatTime(track.durationMs / 1000)}`;
+  const image = { url: `${origin}/icon.svg`, type: "image/svg+xml", alt: "Venice Studio" };
   return {
-    title: track ? `${track.title} · Venice Studio` : "Link no longer works · Venice Studio",
-    robots: { index: false, follow: false },
-    referrer: "no-referrer",
+    ...PRIVATE,
+    title: `${track.title} · Venice Studio`,
+    description,
+    openGraph: {
+      type: "music.song",
+      title: track.title,
+      description,
+      siteName: "Venice Studio",
+      url: `${origin}/share/${encodeURIComponent(token)}`,
+      audio: [{ url: `${origin}${track.audioUrl}`, type: CONTENT_TYPES[track.format] }],
+      duration: Math.round(track.durationMs / 1000),
+      images: [image],
+    },
+    twitter: { card: "summary", title: track.title, description, images: [image] },
   };
 }
 

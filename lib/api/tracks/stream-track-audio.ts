@@ -9,7 +9,8 @@ import { findActiveTrack } from "@/lib/api/tracks/find-track";
 import { log } from "@/lib/log";
 import { trackStorage } from "@/lib/storage/storage";
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = { mp3: "audio/mpeg", wav: "audio/wav", flac: "audio/flac" };
+/** Each stored format's media type (also the share page's og:audio:type). */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = { mp3: "audio/mpeg", wav: "audio/wav", flac: "audio/flac" };
 
 /**
  * A track's stored audio, streamed from storage (never whole in memory): 200 with the whole
