@@ -21,12 +21,17 @@ function useStoredFormModule() {
   const [state, setState] = useState<{ loaded: boolean; module: StoredFormModule | null }>({ loaded: false, module: null });
   useEffect(() => {
     let mounted = true;
-    import("./stored-form").then(
-      (module) => mounted && setState({ loaded: true, module }),
-      () => mounted && setState({ loaded: true, module: null }),
-    );
+    const load = () =>
+      import("./stored-form").then(
+        (module) => mounted && setState({ loaded: true, module }),
+        () => mounted && setState({ loaded: true, module: null }),
+      );
+    // After the page's load event: its zod chunk stays off the first load (e2e/smoke.spec.ts).
+    if (document.readyState === "complete") void load();
+    else window.addEventListener("load", load, { once: true });
     return () => {
       mounted = false;
+      window.removeEventListener("load", load);
     };
   }, []);
   return state;

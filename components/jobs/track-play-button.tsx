@@ -21,6 +21,7 @@ export function TrackPlayButton({ track, queue, name, size = "medium" }: Props) 
       type="button"
       onClick={() => (playing ? player.pause() : player.play(track, { queue }))}
       aria-label={`${playing ? "Pause" : "Play"} ${name}`}
+      title={playing ? "Pause" : "Play"}
       data-playing={playing}
       className={`inline-flex ${size === "small" ? "size-8" : "size-9"} shrink-0 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-accent-600 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-accent-400`}
     >
