@@ -10,8 +10,6 @@ import { draftKeyOf, requestOf } from "./draft";
 import { ModelPicker } from "./model-picker";
 import { PriceTag } from "./price-tag";
 import { TakesPicker } from "./takes-picker";
-import { overCapMessage } from "@/components/spend/over-cap";
-import { useOwnSpend } from "@/components/spend/use-own-spend";
 import { useBalance } from "./use-balance";
 import type { CreateForm } from "./use-create-form";
 import { useQuote } from "./use-quote";
@@ -36,7 +34,6 @@ export function CreatePanel({ models, form, onAccepted }: { models: readonly Mod
     onAccepted(answer);
   });
   const balance = useBalance();
-  const spend = useOwnSpend().data;
   const mode = useStudioMode();
   if (!form.ready) return <p role="status" className="rounded-2xl border border-zinc-200 p-6 text-sm dark:border-zinc-800">Loading your draft…</p>;
   if (!model || !request) return <p>No model is available right now.</p>;
@@ -63,17 +60,15 @@ export function CreatePanel({ models, form, onAccepted }: { models: readonly Mod
   }
   const price = quote.usd ?? estimate;
   const short = balance != null && price !== undefined && price > balance;
-  // Past the room the caps leave, the submit would be refused: the price tag says why (an alert).
-  const overCap = spend ? overCapMessage(spend, price) !== null : false;
   // Said once the creator has typed something or tried to create, not on a fresh form.
   const blocker =
     form.touched.size === 0
       ? undefined
       : (Object.values(localErrors)[0]?.[0] ??
-        (short ? balanceShortReason(mode, balance, price) : overCap ? OVER_CAP_REASON : undefined));
-  const ready = Boolean(valid) && !short && !overCap && !submission.isPending;
+        (short ? balanceShortReason(mode, balance, price) : undefined));
+  const ready = Boolean(valid) && !short && !submission.isPending;
   const trySubmit = () => {
-    if (valid && !short && !overCap) submission.submit(model.id, valid, takes);
+    if (valid && !short) submission.submit(model.id, valid, takes);
     else form.touchAll();
   };
 
@@ -159,5 +154,3 @@ function SwitchNotice({ notice, modelName }: { notice: NonNullable<CreateForm["n
     </p>
   );
 }
-
-const OVER_CAP_REASON = "The price is past what your monthly cap leaves (see beside the price).";
